@@ -8,7 +8,8 @@
 
 namespace literllm {
 
-// One server-sent event (https://html.spec.whatwg.org/#event-stream-interpretation).
+// One server-sent event
+// (https://html.spec.whatwg.org/#event-stream-interpretation).
 struct SseEvent {
   std::string event;  // "" when the stream named no event type
   std::string data;   // data lines joined with '\n'
@@ -26,8 +27,8 @@ class SseParser {
  private:
   void ProcessLine(absl::string_view line, std::vector<SseEvent>& out);
 
-  std::string line_;             // partial line carried between feeds
-  bool last_was_cr_ = false;     // a CR ended the previous feed: skip one LF
+  std::string line_;          // partial line carried between feeds
+  bool last_was_cr_ = false;  // a CR ended the previous feed: skip one LF
   bool bom_checked_ = false;
   SseEvent pending_;
   bool has_data_ = false;

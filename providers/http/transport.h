@@ -18,8 +18,8 @@ class HttpResponseHandler {
  public:
   enum class BodyAction {
     kContinue,  // bytes consumed
-    kPause,     // bytes NOT consumed: pause; they are delivered again after Resume
-    kAbort,     // stop the transfer; OnComplete(Cancelled) follows
+    kPause,  // bytes NOT consumed: pause; they are delivered again after Resume
+    kAbort,  // stop the transfer; OnComplete(Cancelled) follows
   };
 
   virtual ~HttpResponseHandler() = default;

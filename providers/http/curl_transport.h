@@ -1,0 +1,85 @@
+#ifndef LITERLLM_PROVIDERS_HTTP_CURL_TRANSPORT_H_
+#define LITERLLM_PROVIDERS_HTTP_CURL_TRANSPORT_H_
+
+#include <curl/curl.h>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "providers/http/transport.h"
+
+namespace literllm {
+
+// HttpTransport on libcurl's multi interface, driven by one event-loop thread
+// that this object owns. Thousands of transfers in flight cost memory, not
+// threads. Connections, DNS results and TLS sessions are reused across
+// transfers through the shared multi handle (HTTP/2 multiplexing over TLS
+// where the provider offers it). Handler callbacks run on the loop thread.
+class CurlTransport final : public HttpTransport {
+ public:
+  struct Options {
+    absl::Duration connect_timeout = absl::Seconds(10);
+    // TCP keep-alive probes on idle pooled connections.
+    absl::Duration tcp_keepalive = absl::Seconds(30);
+  };
+
+  CurlTransport() : CurlTransport(Options()) {}
+  explicit CurlTransport(Options options);
+  // Completes every outstanding transfer with CANCELLED, then joins the loop.
+  ~CurlTransport() override;
+
+  TransferId Start(HttpRequest request, absl::Time deadline,
+                   HttpResponseHandler* handler) override;
+  void Cancel(TransferId id) override;
+  void Resume(TransferId id) override;
+
+  // New TCP connections opened so far (reuse keeps this below the number of
+  // transfers).
+  int64_t connections_opened() const { return connections_opened_.load(); }
+
+ private:
+  struct Transfer;
+  struct StartCommand {
+    std::unique_ptr<Transfer> transfer;
+  };
+  struct CancelCommand {
+    TransferId id;
+  };
+  struct ResumeCommand {
+    TransferId id;
+  };
+  using Command = std::variant<StartCommand, CancelCommand, ResumeCommand>;
+
+  void Post(Command command);
+  void Loop();
+  // Runs queued commands; false once the transport is stopping.
+  bool RunCommands();
+  void Begin(std::unique_ptr<Transfer> transfer);
+  void CollectFinished();
+  void Finish(TransferId id, absl::Status status);
+
+  const Options options_;
+  CURLM* const multi_;
+  std::atomic<TransferId> next_id_{1};
+  std::atomic<int64_t> connections_opened_{0};
+
+  absl::Mutex mu_;
+  std::vector<Command> commands_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+
+  // Loop thread only.
+  absl::flat_hash_map<TransferId, std::unique_ptr<Transfer>> transfers_;
+
+  std::thread loop_;
+};
+
+}  // namespace literllm
+
+#endif  // LITERLLM_PROVIDERS_HTTP_CURL_TRANSPORT_H_

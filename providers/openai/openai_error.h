@@ -1,0 +1,37 @@
+#ifndef LITERLLM_PROVIDERS_OPENAI_OPENAI_ERROR_H_
+#define LITERLLM_PROVIDERS_OPENAI_OPENAI_ERROR_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "providers/http/http_request.h"
+#include "providers/provider.h"
+#include "simdjson.h"
+
+namespace literllm {
+
+// A non-2xx answer as a status: "<provider>: <message> (code: <code>) (HTTP
+// <status>)", coded by HTTP status (providers/http/http_status.h) and
+// carrying Retry-After. Reads OpenAI's {"error":{...}} and the shapes
+// OpenAI-compatible servers use ({"error":"..."}, vLLM's top-level
+// "message"); any other body is relayed as ErrorBodyExcerpt.
+absl::Status OpenAiHttpError(const ProviderConfig& config,
+                             const HttpResponseHead& head,
+                             absl::string_view body);
+
+// An in-band stream error, `error` being the event's "error" member:
+// "<provider>: <message> (code: <code>)", coded by the error's type and code
+// (rate limit or quota → RESOURCE_EXHAUSTED, bad request or context too long
+// → INVALID_ARGUMENT, authentication → UNAUTHENTICATED, else UNAVAILABLE).
+absl::Status OpenAiStreamError(const ProviderConfig& config,
+                               simdjson::dom::element error);
+
+// What to relay from a body without a known error shape: its text with
+// whitespace collapsed, cut to at most 300 bytes on a UTF-8 boundary, or
+// "empty response body".
+std::string ErrorBodyExcerpt(absl::string_view body);
+
+}  // namespace literllm
+
+#endif  // LITERLLM_PROVIDERS_OPENAI_OPENAI_ERROR_H_

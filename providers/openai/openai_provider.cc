@@ -1,0 +1,105 @@
+#include "providers/openai/openai_provider.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "providers/json/json_reader.h"
+#include "providers/openai/openai_error.h"
+#include "providers/openai/openai_request.h"
+#include "providers/openai/openai_response.h"
+#include "providers/openai/openai_stream_decoder.h"
+
+namespace literllm {
+namespace {
+
+absl::Status ReadModel(absl::string_view provider,
+                       simdjson::dom::element element, v1::Model& out) {
+  JsonObjectReader model(element);
+  out.set_id(absl::StrCat(provider, "/", model.String("id").value_or("")));
+  out.set_object("model");
+  out.set_created(model.Int64("created").value_or(0));
+  out.set_owned_by(std::string(model.String("owned_by").value_or("")));
+  out.set_provider(std::string(provider));
+  return model.status();
+}
+
+absl::Status ReadModelList(absl::string_view provider,
+                           simdjson::dom::element element,
+                           std::vector<v1::Model>& out) {
+  JsonObjectReader root(element);
+  std::optional<simdjson::dom::array> data = root.Array("data");
+  if (!data) {
+    root.Update(absl::InvalidArgumentError("no \"data\" array"));
+    return root.status();
+  }
+  for (simdjson::dom::element model : *data) {
+    out.emplace_back();
+    root.Update(ReadModel(provider, model, out.back()));
+  }
+  return root.status();
+}
+
+}  // namespace
+
+OpenAiProvider::OpenAiProvider(ProviderConfig config)
+    : config_(std::move(config)) {}
+
+HttpHeaders OpenAiProvider::Headers(bool with_body) const {
+  HttpHeaders headers;
+  if (!config_.api_key.empty()) {
+    headers.emplace_back("Authorization",
+                         absl::StrCat("Bearer ", config_.api_key));
+  }
+  if (with_body) headers.emplace_back("Content-Type", "application/json");
+  return headers;
+}
+
+absl::StatusOr<HttpRequest> OpenAiProvider::BuildChatRequest(
+    const v1::ChatCompletionRequest& request, absl::string_view model,
+    bool stream) const {
+  absl::StatusOr<std::string> body =
+      WriteOpenAiChatBody(request, model, stream);
+  if (!body.ok()) {
+    return absl::Status(
+        body.status().code(),
+        absl::StrCat(config_.name, ": ", body.status().message()));
+  }
+  return HttpRequest{absl::StrCat(config_.base_url, "/chat/completions"),
+                     Headers(/*with_body=*/true), *std::move(body)};
+}
+
+absl::StatusOr<v1::ChatCompletionResponse> OpenAiProvider::ParseChatResponse(
+    absl::string_view body) const {
+  return ParseOpenAiChatResponse(config_.name, body);
+}
+
+std::unique_ptr<StreamDecoder> OpenAiProvider::NewStreamDecoder() const {
+  return std::make_unique<OpenAiStreamDecoder>(config_);
+}
+
+absl::Status OpenAiProvider::ParseError(const HttpResponseHead& head,
+                                        absl::string_view body) const {
+  return OpenAiHttpError(config_, head, body);
+}
+
+absl::StatusOr<HttpRequest> OpenAiProvider::BuildListModelsRequest() const {
+  return HttpRequest{absl::StrCat(config_.base_url, "/models"),
+                     Headers(/*with_body=*/false), ""};
+}
+
+absl::StatusOr<std::vector<v1::Model>> OpenAiProvider::ParseListModels(
+    absl::string_view body) const {
+  absl::StatusOr<simdjson::dom::element> root = ParseJson(body);
+  std::vector<v1::Model> models;
+  absl::Status status =
+      root.ok() ? ReadModelList(config_.name, *root, models) : root.status();
+  if (!status.ok()) {
+    return absl::InternalError(absl::StrCat(
+        config_.name, ": could not parse model list: ", status.message()));
+  }
+  return models;
+}
+
+}  // namespace literllm

@@ -1,0 +1,120 @@
+#include "providers/openai/openai_response.h"
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+
+namespace literllm {
+namespace {
+
+int32_t Count(JsonObjectReader& reader, absl::string_view key) {
+  return static_cast<int32_t>(reader.Int64(key).value_or(0));
+}
+
+absl::Status ReadPromptDetails(simdjson::dom::element element,
+                               v1::PromptTokensDetails& out) {
+  JsonObjectReader details(element);
+  out.set_cached_tokens(Count(details, "cached_tokens"));
+  out.set_audio_tokens(Count(details, "audio_tokens"));
+  return details.status();
+}
+
+absl::Status ReadCompletionDetails(simdjson::dom::element element,
+                                   v1::CompletionTokensDetails& out) {
+  JsonObjectReader details(element);
+  out.set_reasoning_tokens(Count(details, "reasoning_tokens"));
+  out.set_audio_tokens(Count(details, "audio_tokens"));
+  out.set_accepted_prediction_tokens(
+      Count(details, "accepted_prediction_tokens"));
+  out.set_rejected_prediction_tokens(
+      Count(details, "rejected_prediction_tokens"));
+  return details.status();
+}
+
+absl::Status ReadToolCall(simdjson::dom::element element, v1::ToolCall& out) {
+  JsonObjectReader call(element);
+  if (auto id = call.String("id")) out.set_id(std::string(*id));
+  out.set_type(std::string(call.String("type").value_or("function")));
+  if (auto function = call.Object("function")) {
+    call.Update(ReadOpenAiFunction(*function, *out.mutable_function()));
+  }
+  return call.status();
+}
+
+absl::Status ReadMessage(simdjson::dom::element element, v1::Message& out) {
+  JsonObjectReader message(element);
+  ReadOpenAiMessageText(message, out);
+  if (auto calls = message.Array("tool_calls")) {
+    for (simdjson::dom::element call : *calls) {
+      message.Update(ReadToolCall(call, *out.add_tool_calls()));
+    }
+  }
+  return message.status();
+}
+
+absl::Status ReadChoice(simdjson::dom::element element, v1::Choice& out) {
+  JsonObjectReader choice(element);
+  out.set_index(static_cast<int32_t>(choice.Int64("index").value_or(0)));
+  if (auto reason = choice.String("finish_reason")) {
+    out.set_finish_reason(std::string(*reason));
+  }
+  if (auto message = choice.Object("message")) {
+    choice.Update(ReadMessage(*message, *out.mutable_message()));
+  }
+  return choice.status();
+}
+
+absl::Status ReadResponse(simdjson::dom::element element,
+                          v1::ChatCompletionResponse& out) {
+  JsonObjectReader root(element);
+  ReadOpenAiEnvelope(root, out);
+  if (auto tier = root.String("service_tier")) {
+    out.set_service_tier(std::string(*tier));
+  }
+  if (auto choices = root.Array("choices")) {
+    for (simdjson::dom::element choice : *choices) {
+      root.Update(ReadChoice(choice, *out.add_choices()));
+    }
+  } else {
+    root.Update(absl::InvalidArgumentError("no \"choices\" array"));
+  }
+  if (auto usage = root.Object("usage")) {
+    root.Update(ReadOpenAiUsage(*usage, *out.mutable_usage()));
+  }
+  return root.status();
+}
+
+}  // namespace
+
+absl::Status ReadOpenAiUsage(simdjson::dom::element usage, v1::Usage& out) {
+  JsonObjectReader reader(usage);
+  out.set_prompt_tokens(Count(reader, "prompt_tokens"));
+  out.set_completion_tokens(Count(reader, "completion_tokens"));
+  out.set_total_tokens(Count(reader, "total_tokens"));
+  if (auto details = reader.Object("prompt_tokens_details")) {
+    reader.Update(
+        ReadPromptDetails(*details, *out.mutable_prompt_tokens_details()));
+  }
+  if (auto details = reader.Object("completion_tokens_details")) {
+    reader.Update(ReadCompletionDetails(
+        *details, *out.mutable_completion_tokens_details()));
+  }
+  return reader.status();
+}
+
+absl::StatusOr<v1::ChatCompletionResponse> ParseOpenAiChatResponse(
+    absl::string_view provider, absl::string_view body) {
+  absl::StatusOr<simdjson::dom::element> root = ParseJson(body);
+  v1::ChatCompletionResponse response;
+  absl::Status status =
+      root.ok() ? ReadResponse(*root, response) : root.status();
+  if (!status.ok()) {
+    return absl::InternalError(absl::StrCat(
+        provider, ": could not parse response: ", status.message()));
+  }
+  response.set_provider(std::string(provider));
+  return response;
+}
+
+}  // namespace literllm

@@ -1,0 +1,69 @@
+#ifndef LITERLLM_PROVIDERS_OPENAI_OPENAI_RESPONSE_H_
+#define LITERLLM_PROVIDERS_OPENAI_OPENAI_RESPONSE_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "literllm/v1/llm_service.pb.h"
+#include "providers/json/json_reader.h"
+#include "simdjson.h"
+
+namespace literllm {
+
+// Parses a `chat.completion` body and tags it with `provider`. Unknown
+// members are ignored; a body that is not JSON or has the wrong shape is
+// INTERNAL "<provider>: could not parse response: <why>".
+absl::StatusOr<v1::ChatCompletionResponse> ParseOpenAiChatResponse(
+    absl::string_view provider, absl::string_view body);
+
+// Reads a `usage` object (responses and stream chunks alike).
+// INVALID_ARGUMENT naming the offending member when the shape is wrong.
+absl::Status ReadOpenAiUsage(simdjson::dom::element usage, v1::Usage& out);
+
+// Copies the members every response and chunk starts with; `Proto` is
+// ChatCompletionResponse or ChatCompletionChunk. Type errors stay in `root`.
+template <typename Proto>
+void ReadOpenAiEnvelope(JsonObjectReader& root, Proto& out) {
+  if (auto id = root.String("id")) out.set_id(std::string(*id));
+  if (auto object = root.String("object")) out.set_object(std::string(*object));
+  if (auto created = root.Int64("created")) out.set_created(*created);
+  if (auto model = root.String("model")) out.set_model(std::string(*model));
+  if (auto fingerprint = root.String("system_fingerprint")) {
+    out.set_system_fingerprint(std::string(*fingerprint));
+  }
+}
+
+// Copies a tool call's `function` {name, arguments}; `Function` is
+// FunctionCall (responses) or FunctionCallDelta (stream chunks).
+template <typename Function>
+absl::Status ReadOpenAiFunction(simdjson::dom::element element, Function& out) {
+  JsonObjectReader function(element);
+  if (auto name = function.String("name")) out.set_name(std::string(*name));
+  if (auto arguments = function.String("arguments")) {
+    out.set_arguments(std::string(*arguments));
+  }
+  return function.status();
+}
+
+// Copies the text members a message and a delta share; `Proto` is Message
+// or Delta. `reasoning_content` is DeepSeek's (and other compatible
+// servers') reasoning text. Type errors stay in `reader`.
+template <typename Proto>
+void ReadOpenAiMessageText(JsonObjectReader& reader, Proto& out) {
+  if (auto role = reader.String("role")) out.set_role(std::string(*role));
+  if (auto content = reader.String("content")) {
+    out.set_content(std::string(*content));
+  }
+  if (auto refusal = reader.String("refusal")) {
+    out.set_refusal(std::string(*refusal));
+  }
+  if (auto reasoning = reader.String("reasoning_content")) {
+    out.set_reasoning_content(std::string(*reasoning));
+  }
+}
+
+}  // namespace literllm
+
+#endif  // LITERLLM_PROVIDERS_OPENAI_OPENAI_RESPONSE_H_

@@ -1,0 +1,95 @@
+#include "providers/openai/openai_response.h"
+
+#include <ostream>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "providers/openai/golden_files.h"
+#include "providers/openai/openai_provider.h"
+
+namespace literllm {
+namespace {
+
+struct ResponseCase {
+  std::string name;
+  std::string provider;  // OpenAI-compatible servers reuse the codec
+};
+
+// Names the case in failure messages instead of dumping its bytes.
+void PrintTo(const ResponseCase& c, std::ostream* os) { *os << c.name; }
+
+class ResponseGoldenTest : public testing::TestWithParam<ResponseCase> {};
+
+// testdata/responses/<case>.upstream.json is the provider's body,
+// <case>.expected.json the ChatCompletionResponse as proto3 JSON.
+TEST_P(ResponseGoldenTest, ParsesToTheExpectedProto) {
+  const ResponseCase& c = GetParam();
+  OpenAiProvider provider({c.provider, "sk-test", "https://example.test/v1"});
+  v1::ChatCompletionResponse expected;
+  ProtoFromJson(
+      ReadGolden(absl::StrCat("responses/", c.name, ".expected.json")),
+      expected);
+
+  absl::StatusOr<v1::ChatCompletionResponse> response =
+      provider.ParseChatResponse(
+          ReadGolden(absl::StrCat("responses/", c.name, ".upstream.json")));
+
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_TRUE(ProtoEquals(expected, *response));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Golden, ResponseGoldenTest,
+    testing::Values(ResponseCase{"text", "openai"},
+                    ResponseCase{"tool_calls", "openai"},
+                    ResponseCase{"refusal", "openai"},
+                    ResponseCase{"usage_details", "openai"},
+                    ResponseCase{"reasoning_content", "deepseek"}),
+    [](const testing::TestParamInfo<ResponseCase>& info) {
+      return info.param.name;
+    });
+
+TEST(ParseOpenAiChatResponseTest, EmptyStringContentIsKept) {
+  absl::StatusOr<v1::ChatCompletionResponse> response = ParseOpenAiChatResponse(
+      "openai",
+      R"({"choices":[{"index":0,"message":{"role":"assistant","content":""},)"
+      R"("finish_reason":"length"}]})");
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_TRUE(response->choices(0).message().has_content());
+  EXPECT_FALSE(response->has_usage());
+}
+
+TEST(ParseOpenAiChatResponseTest, WrongShapesAreInternal) {
+  struct Bad {
+    absl::string_view body;
+    absl::string_view why;
+  };
+  for (const Bad& bad : {
+           Bad{"", "invalid JSON: "},
+           Bad{"not json", "invalid JSON: "},
+           Bad{"[]", "expected an object"},
+           Bad{R"({"id":"x"})", "no \"choices\" array"},
+           Bad{R"({"choices":{}})", "member \"choices\": expected array"},
+           Bad{R"({"choices":[1]})", "expected an object"},
+           Bad{R"({"choices":[{"message":{"content":5}}]})",
+               "member \"content\": expected string"},
+           Bad{R"({"choices":[],"usage":{"total_tokens":"9"}})",
+               "member \"total_tokens\": expected integer"},
+           Bad{R"({"choices":[{"message":{"tool_calls":[{"function":[]}]}}]})",
+               "member \"function\": expected object"},
+       }) {
+    absl::StatusOr<v1::ChatCompletionResponse> response =
+        ParseOpenAiChatResponse("openai", bad.body);
+    EXPECT_EQ(response.status().code(), absl::StatusCode::kInternal)
+        << bad.body;
+    EXPECT_TRUE(absl::StartsWith(
+        response.status().message(),
+        absl::StrCat("openai: could not parse response: ", bad.why)))
+        << response.status();
+  }
+}
+
+}  // namespace
+}  // namespace literllm

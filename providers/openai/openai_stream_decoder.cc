@@ -1,0 +1,106 @@
+#include "providers/openai/openai_stream_decoder.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "providers/json/json_reader.h"
+#include "providers/openai/openai_error.h"
+#include "providers/openai/openai_response.h"
+
+namespace literllm {
+namespace {
+
+// First fragments carry id, type and name; later ones only argument pieces.
+absl::Status ReadToolCallDelta(simdjson::dom::element element,
+                               v1::ToolCallDelta& out) {
+  JsonObjectReader call(element);
+  out.set_index(static_cast<int32_t>(call.Int64("index").value_or(0)));
+  if (auto id = call.String("id")) out.set_id(std::string(*id));
+  if (auto type = call.String("type")) out.set_type(std::string(*type));
+  if (auto function = call.Object("function")) {
+    call.Update(ReadOpenAiFunction(*function, *out.mutable_function()));
+  }
+  return call.status();
+}
+
+absl::Status ReadDelta(simdjson::dom::element element, v1::Delta& out) {
+  JsonObjectReader delta(element);
+  ReadOpenAiMessageText(delta, out);
+  if (auto calls = delta.Array("tool_calls")) {
+    for (simdjson::dom::element call : *calls) {
+      delta.Update(ReadToolCallDelta(call, *out.add_tool_calls()));
+    }
+  }
+  return delta.status();
+}
+
+absl::Status ReadChunkChoice(simdjson::dom::element element,
+                             v1::ChunkChoice& out) {
+  JsonObjectReader choice(element);
+  out.set_index(static_cast<int32_t>(choice.Int64("index").value_or(0)));
+  if (auto delta = choice.Object("delta")) {
+    choice.Update(ReadDelta(*delta, *out.mutable_delta()));
+  }
+  if (auto reason = choice.String("finish_reason")) {
+    out.set_finish_reason(std::string(*reason));
+  }
+  return choice.status();
+}
+
+// Reads a chunk; `obfuscation` padding and other unknown members are dropped.
+absl::Status ReadChunk(JsonObjectReader& root, v1::ChatCompletionChunk& out) {
+  ReadOpenAiEnvelope(root, out);
+  if (auto choices = root.Array("choices")) {
+    for (simdjson::dom::element choice : *choices) {
+      root.Update(ReadChunkChoice(choice, *out.add_choices()));
+    }
+  }
+  if (auto usage = root.Object("usage")) {
+    root.Update(ReadOpenAiUsage(*usage, *out.mutable_usage()));
+  }
+  return root.status();
+}
+
+absl::Status Unparseable(absl::string_view provider, const absl::Status& why) {
+  return absl::InternalError(absl::StrCat(
+      provider, ": could not parse stream event: ", why.message()));
+}
+
+}  // namespace
+
+OpenAiStreamDecoder::OpenAiStreamDecoder(ProviderConfig config)
+    : config_(std::move(config)) {}
+
+absl::Status OpenAiStreamDecoder::Decode(
+    const SseEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
+  absl::string_view data = absl::StripAsciiWhitespace(event.data);
+  if (data.empty() || done_) return absl::OkStatus();
+  if (data == "[DONE]") {
+    done_ = true;
+    return absl::OkStatus();
+  }
+  absl::StatusOr<simdjson::dom::element> root = ParseJson(data);
+  if (!root.ok()) return Unparseable(config_.name, root.status());
+  JsonObjectReader reader(*root);
+  if (auto error = reader.Find("error")) {
+    return OpenAiStreamError(config_, *error);
+  }
+  v1::ChatCompletionChunk chunk;
+  absl::Status status = ReadChunk(reader, chunk);
+  if (!status.ok()) return Unparseable(config_.name, status);
+  if (chunk.choices_size() == 0 && !chunk.has_usage()) return absl::OkStatus();
+  chunk.set_provider(config_.name);
+  out.push_back(std::move(chunk));
+  return absl::OkStatus();
+}
+
+absl::Status OpenAiStreamDecoder::Finish() {
+  if (done_) return absl::OkStatus();
+  return absl::UnavailableError(
+      absl::StrCat(config_.name, ": stream ended before [DONE]"));
+}
+
+}  // namespace literllm

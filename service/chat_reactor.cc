@@ -1,0 +1,73 @@
+#include "service/chat_reactor.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "service/grpc_status.h"
+
+namespace literllm {
+
+ChatReactor::ChatReactor(const Gateway& gateway,
+                         grpc::CallbackServerContext* context,
+                         const v1::ChatCompletionRequest* request,
+                         v1::ChatCompletionResponse* response)
+    : gateway_(gateway),
+      context_(context),
+      response_(response),
+      deadline_(CallDeadline(*context)) {
+  absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, false);
+  if (!call.ok()) {
+    Reply(call.status());
+    return;
+  }
+  provider_ = call->provider;
+  absl::MutexLock lock(&mu_);
+  transfer_ = gateway_.transport.Start(std::move(call->http), deadline_, this);
+  if (cancelled_) gateway_.transport.Cancel(transfer_);
+}
+
+void ChatReactor::OnCancel() {
+  absl::MutexLock lock(&mu_);
+  cancelled_ = true;
+  if (transfer_ != 0) gateway_.transport.Cancel(transfer_);
+}
+
+HttpResponseHandler::BodyAction ChatReactor::OnBody(absl::string_view bytes) {
+  if (body_.size() + bytes.size() > kMaxBodyBytes) {
+    too_large_ = true;
+    return BodyAction::kAbort;
+  }
+  body_.append(bytes.data(), bytes.size());
+  return BodyAction::kContinue;
+}
+
+void ChatReactor::OnComplete(absl::Status status) {
+  if (too_large_) {
+    Reply(absl::InternalError(absl::StrCat(provider_->config().name,
+                                           ": response larger than ",
+                                           kMaxBodyBytes, " bytes")));
+    return;
+  }
+  if (!status.ok()) {
+    Reply(UpstreamFailure(*provider_, status, deadline_));
+    return;
+  }
+  if (head_.status < 200 || head_.status > 299) {
+    Reply(provider_->ParseError(head_, body_));
+    return;
+  }
+  absl::StatusOr<v1::ChatCompletionResponse> parsed =
+      provider_->ParseChatResponse(body_);
+  if (!parsed.ok()) {
+    Reply(parsed.status());
+    return;
+  }
+  *response_ = *std::move(parsed);
+  Reply(absl::OkStatus());
+}
+
+void ChatReactor::Reply(const absl::Status& status) {
+  Finish(ToGrpcStatus(status, gateway_.redactor, context_));
+}
+
+}  // namespace literllm

@@ -1,0 +1,59 @@
+#ifndef LITERLLM_SERVICE_CHAT_REACTOR_H_
+#define LITERLLM_SERVICE_CHAT_REACTOR_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "literllm/v1/llm_service.pb.h"
+#include "providers/http/transport.h"
+#include "service/router.h"
+
+namespace literllm {
+
+// One unary Chat call. Created by the service on a gRPC thread, it starts the
+// upstream transfer and returns; the transport's thread delivers the answer
+// and finishes the call. Deletes itself in OnDone, which gRPC calls only after
+// Finish — and Finish comes only after the transfer completed, so the
+// transport never sees a dead handler.
+class ChatReactor final : public grpc::ServerUnaryReactor,
+                          private HttpResponseHandler {
+ public:
+  ChatReactor(const Gateway& gateway, grpc::CallbackServerContext* context,
+              const v1::ChatCompletionRequest* request,
+              v1::ChatCompletionResponse* response);
+
+ private:
+  // Largest provider answer buffered for one call.
+  static constexpr size_t kMaxBodyBytes = 64 << 20;
+
+  void OnCancel() override;
+  void OnDone() override { delete this; }
+
+  void OnHead(const HttpResponseHead& head) override { head_ = head; }
+  BodyAction OnBody(absl::string_view bytes) override;
+  void OnComplete(absl::Status status) override;
+
+  void Reply(const absl::Status& status);
+
+  const Gateway& gateway_;
+  grpc::CallbackServerContext* const context_;
+  v1::ChatCompletionResponse* const response_;
+  const Provider* provider_ = nullptr;
+  absl::Time deadline_;
+
+  // Transport thread only.
+  HttpResponseHead head_;
+  std::string body_;
+  bool too_large_ = false;
+
+  absl::Mutex mu_;
+  TransferId transfer_ ABSL_GUARDED_BY(mu_) = 0;
+  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+}  // namespace literllm
+
+#endif  // LITERLLM_SERVICE_CHAT_REACTOR_H_

@@ -1,0 +1,145 @@
+#include "service/chat_stream_reactor.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "service/grpc_status.h"
+
+namespace literllm {
+
+ChatStreamReactor::ChatStreamReactor(const Gateway& gateway,
+                                     grpc::CallbackServerContext* context,
+                                     const v1::ChatCompletionRequest* request)
+    : gateway_(gateway), context_(context), deadline_(CallDeadline(*context)) {
+  absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, true);
+  if (!call.ok()) {
+    EndWith(call.status());
+    return;
+  }
+  provider_ = call->provider;
+  decoder_ = provider_->NewStreamDecoder();
+  absl::MutexLock lock(&mu_);
+  transfer_ = gateway_.transport.Start(std::move(call->http), deadline_, this);
+  if (cancelled_) gateway_.transport.Cancel(transfer_);
+}
+
+void ChatStreamReactor::OnCancel() {
+  absl::MutexLock lock(&mu_);
+  cancelled_ = true;
+  if (transfer_ != 0) gateway_.transport.Cancel(transfer_);
+}
+
+void ChatStreamReactor::OnHead(const HttpResponseHead& head) { head_ = head; }
+
+HttpResponseHandler::BodyAction ChatStreamReactor::OnBody(
+    absl::string_view bytes) {
+  if (head_.status < 200 || head_.status > 299) {
+    size_t room = kMaxErrorBodyBytes - error_body_.size();
+    error_body_.append(bytes.data(), std::min(room, bytes.size()));
+    return BodyAction::kContinue;
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    if (caller_gone_) return BodyAction::kAbort;
+    if (queue_.size() >= kMaxQueuedChunks) {
+      paused_ = true;
+      return BodyAction::kPause;  // the same bytes come again after Resume
+    }
+  }
+  std::vector<v1::ChatCompletionChunk> chunks;
+  stream_error_ = DecodeEvents(bytes, chunks);
+  {
+    absl::MutexLock lock(&mu_);
+    for (auto& chunk : chunks) queue_.push_back(std::move(chunk));
+  }
+  Advance();
+  return stream_error_.ok() ? BodyAction::kContinue : BodyAction::kAbort;
+}
+
+absl::Status ChatStreamReactor::DecodeEvents(
+    absl::string_view bytes, std::vector<v1::ChatCompletionChunk>& chunks) {
+  events_.clear();
+  sse_.Feed(bytes, events_);
+  for (const SseEvent& event : events_) {
+    absl::Status status = decoder_->Decode(event, chunks);
+    if (!status.ok()) return status;
+  }
+  return absl::OkStatus();
+}
+
+void ChatStreamReactor::OnComplete(absl::Status status) {
+  absl::Status final_status = FinalStatus(std::move(status));
+  {
+    absl::MutexLock lock(&mu_);
+    final_ = std::move(final_status);
+  }
+  Advance();
+}
+
+absl::Status ChatStreamReactor::FinalStatus(absl::Status transfer_status) {
+  if (!stream_error_.ok()) return stream_error_;
+  if (!transfer_status.ok()) {
+    return UpstreamFailure(*provider_, transfer_status, deadline_);
+  }
+  if (head_.status < 200 || head_.status > 299) {
+    return provider_->ParseError(head_, error_body_);
+  }
+  return decoder_->Finish();
+}
+
+void ChatStreamReactor::OnWriteDone(bool ok) {
+  {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+    if (!ok) {
+      // The caller is gone: drop what is queued and stop the upstream.
+      caller_gone_ = true;
+      queue_.clear();
+      if (!final_.has_value()) gateway_.transport.Cancel(transfer_);
+    }
+  }
+  Advance();
+}
+
+void ChatStreamReactor::Advance() {
+  enum { kNothing, kWrite, kFinish } action = kNothing;
+  bool resume = false;
+  TransferId transfer = 0;
+  absl::Status final_status;
+  {
+    absl::MutexLock lock(&mu_);
+    if (writing_ || finished_) return;
+    if (!queue_.empty()) {
+      in_flight_ = std::move(queue_.front());
+      queue_.pop_front();
+      writing_ = true;
+      action = kWrite;
+      if (paused_ && queue_.size() < kMaxQueuedChunks / 2) {
+        paused_ = false;
+        resume = true;
+        transfer = transfer_;
+      }
+    } else if (final_.has_value()) {
+      finished_ = true;
+      final_status = *final_;
+      action = kFinish;
+    }
+  }
+  if (resume) gateway_.transport.Resume(transfer);
+  if (action == kWrite) {
+    StartWrite(&in_flight_);
+  } else if (action == kFinish) {
+    Finish(ToGrpcStatus(final_status, gateway_.redactor, context_));
+  }
+}
+
+void ChatStreamReactor::EndWith(absl::Status status) {
+  {
+    absl::MutexLock lock(&mu_);
+    final_ = std::move(status);
+  }
+  Advance();
+}
+
+}  // namespace literllm

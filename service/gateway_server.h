@@ -1,0 +1,54 @@
+#ifndef LITERLLM_SERVICE_GATEWAY_SERVER_H_
+#define LITERLLM_SERVICE_GATEWAY_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "providers/http/curl_transport.h"
+#include "providers/registry.h"
+#include "service/llm_service.h"
+#include "service/secret_redactor.h"
+
+namespace literllm {
+
+struct ServerOptions {
+  std::string listen = "0.0.0.0:50051";
+  // How long in-flight calls may run on after shutdown begins.
+  absl::Duration shutdown_grace = absl::Seconds(30);
+  int max_receive_message_bytes = 64 << 20;  // room for inline images
+};
+
+// The whole server: LlmService, health, reflection, the upstream transport.
+// Start and Shutdown are called from one thread (main).
+class GatewayServer {
+ public:
+  GatewayServer(ServerOptions options, ProviderRegistry providers);
+  ~GatewayServer();
+
+  absl::Status Start();
+  // The bound port (useful with --listen=host:0).
+  int port() const { return port_; }
+
+  // Health turns NOT_SERVING at once and new calls are refused; in-flight
+  // calls get the grace period to finish, then are cancelled. Returns when
+  // every call has ended.
+  void Shutdown();
+
+ private:
+  const ServerOptions options_;
+  const ProviderRegistry providers_;
+  const SecretRedactor redactor_;
+  CurlTransport transport_;
+  Gateway gateway_;
+  LlmService service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+};
+
+}  // namespace literllm
+
+#endif  // LITERLLM_SERVICE_GATEWAY_SERVER_H_

@@ -1,0 +1,102 @@
+// literllm-server: the gRPC gateway. Serves every provider whose key is in the
+// environment; exits 0 after a graceful drain on SIGTERM or SIGINT.
+#include <signal.h>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "providers/registry.h"
+#include "service/gateway_server.h"
+#include "service/log.h"
+
+ABSL_FLAG(std::optional<std::string>, listen, std::nullopt,
+          "HOST:PORT to serve on (env LITERLLM_LISTEN; default 0.0.0.0:50051)");
+ABSL_FLAG(std::optional<absl::Duration>, shutdown_grace, std::nullopt,
+          "how long in-flight calls may finish after SIGTERM (env "
+          "LITERLLM_SHUTDOWN_GRACE; default 30s)");
+
+namespace literllm {
+namespace {
+
+// Flag, else environment variable, else the built-in default.
+std::string Setting(const std::optional<std::string>& flag, const char* env,
+                    std::string fallback) {
+  if (flag.has_value()) return *flag;
+  if (const char* value = std::getenv(env);
+      value != nullptr && *value != '\0') {
+    return value;
+  }
+  return fallback;
+}
+
+ServerOptions OptionsFromFlags() {
+  ServerOptions options;
+  options.listen =
+      Setting(absl::GetFlag(FLAGS_listen), "LITERLLM_LISTEN", options.listen);
+  if (auto grace = absl::GetFlag(FLAGS_shutdown_grace); grace.has_value()) {
+    options.shutdown_grace = *grace;
+  } else if (const char* env = std::getenv("LITERLLM_SHUTDOWN_GRACE")) {
+    if (!absl::ParseDuration(env, &options.shutdown_grace)) {
+      Log("error", "LITERLLM_SHUTDOWN_GRACE is not a duration like 30s",
+          {{"value", env}});
+      std::exit(2);
+    }
+  }
+  return options;
+}
+
+int Run() {
+  // Block the stop signals before any thread exists, so every thread inherits
+  // the mask and only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  ServerOptions options = OptionsFromFlags();
+  ProviderRegistry providers =
+      ProviderRegistry::FromEnvironment(ProcessEnvironment());
+  std::vector<std::string> names;
+  for (const Provider* p : providers.providers())
+    names.push_back(p->config().name);
+  if (names.empty()) {
+    Log("warn", "no provider configured: set a key such as OPENAI_API_KEY");
+  }
+
+  GatewayServer server(options, std::move(providers));
+  if (absl::Status started = server.Start(); !started.ok()) {
+    Log("error", started.message());
+    return 1;
+  }
+  Log("info", "listening",
+      {{"address", options.listen},
+       {"port", absl::StrCat(server.port())},
+       {"providers", absl::StrJoin(names, ",")}});
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  Log("info", "shutting down",
+      {{"signal", absl::StrCat(signal_number)},
+       {"grace", absl::FormatDuration(options.shutdown_grace)}});
+  server.Shutdown();
+  Log("info", "stopped");
+  return 0;
+}
+
+}  // namespace
+}  // namespace literllm
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "literllm-server [--listen=HOST:PORT] [--shutdown_grace=30s]");
+  absl::ParseCommandLine(argc, argv);
+  return literllm::Run();
+}

@@ -1,0 +1,44 @@
+#include "service/router.h"
+
+#include <chrono>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "service/request_validator.h"
+
+namespace literllm {
+
+absl::StatusOr<UpstreamCall> RouteChat(const Gateway& gateway,
+                                       const v1::ChatCompletionRequest& request,
+                                       bool stream) {
+  if (absl::Status valid = ValidateChatRequest(request); !valid.ok()) {
+    return valid;
+  }
+  absl::StatusOr<ResolvedModel> resolved =
+      gateway.providers.Resolve(request.model());
+  if (!resolved.ok()) return resolved.status();
+  absl::StatusOr<HttpRequest> http =
+      resolved->provider->BuildChatRequest(request, resolved->model, stream);
+  if (!http.ok()) return http.status();
+  return UpstreamCall{resolved->provider, *std::move(http)};
+}
+
+absl::Time CallDeadline(const grpc::CallbackServerContext& context) {
+  auto deadline = context.deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) {
+    return absl::InfiniteFuture();
+  }
+  return absl::FromChrono(deadline);
+}
+
+absl::Status UpstreamFailure(const Provider& provider,
+                             const absl::Status& status, absl::Time deadline) {
+  absl::StatusCode code = status.code();
+  if (code == absl::StatusCode::kCancelled && absl::Now() >= deadline) {
+    code = absl::StatusCode::kDeadlineExceeded;
+  }
+  return absl::Status(
+      code, absl::StrCat(provider.config().name, ": ", status.message()));
+}
+
+}  // namespace literllm

@@ -1,0 +1,45 @@
+#ifndef LITERLLM_SERVICE_ROUTER_H_
+#define LITERLLM_SERVICE_ROUTER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "literllm/v1/llm_service.pb.h"
+#include "providers/http/transport.h"
+#include "providers/registry.h"
+#include "service/secret_redactor.h"
+
+namespace literllm {
+
+// What every call handler needs; owned by the server, outlives every call.
+struct Gateway {
+  const ProviderRegistry& providers;
+  HttpTransport& transport;
+  const SecretRedactor& redactor;
+};
+
+// A validated chat request, translated for the provider that serves it.
+struct UpstreamCall {
+  const Provider* provider;
+  HttpRequest http;
+};
+
+// Validates the request, resolves its model and builds the provider request.
+// Fails before any upstream I/O on bad input.
+absl::StatusOr<UpstreamCall> RouteChat(const Gateway& gateway,
+                                       const v1::ChatCompletionRequest& request,
+                                       bool stream);
+
+// The caller's deadline, or InfiniteFuture when it set none.
+absl::Time CallDeadline(const grpc::CallbackServerContext& context);
+
+// A transport failure, prefixed with the provider's name. A cancellation
+// caused by the caller's deadline becomes DEADLINE_EXCEEDED.
+absl::Status UpstreamFailure(const Provider& provider,
+                             const absl::Status& status, absl::Time deadline);
+
+}  // namespace literllm
+
+#endif  // LITERLLM_SERVICE_ROUTER_H_

@@ -1,0 +1,83 @@
+#ifndef LITERLLM_TESTS_INTEGRATION_GATEWAY_FIXTURE_H_
+#define LITERLLM_TESTS_INTEGRATION_GATEWAY_FIXTURE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "literllm/v1/llm_service.grpc.pb.h"
+#include "tests/fake_http/fake_http_server.h"
+#include "tests/integration/openai_fixtures.h"
+#include "tests/integration/server_process.h"
+
+namespace literllm::testing {
+
+// The real server in front of a fake OpenAI upstream, both on loopback.
+class GatewayTest : public ::testing::Test {
+ public:
+  static v1::ChatCompletionRequest Request(const std::string& json);
+  static std::unique_ptr<grpc::ClientContext> Context(
+      absl::Duration timeout = absl::Seconds(10));
+
+ protected:
+  GatewayTest()
+      : upstream_(JsonHandler(200, OpenAiCompletion("Hello!"))),
+        server_(ServerProcess::Env{
+            {"OPENAI_API_KEY", kTestKey},
+            {"OPENAI_BASE_URL", upstream_.base_url() + "/v1"}}),
+        stub_(server_.NewStub()) {}
+
+  void SetUp() override {
+    ASSERT_NE(server_.port(), 0) << "server did not start";
+  }
+
+  void TearDown() override {
+    for (const std::string& line : server_.Logs()) {
+      EXPECT_EQ(line.find(kTestKey), std::string::npos)
+          << "key in log: " << line;
+    }
+  }
+
+  // Runs a ChatStream call to the end.
+  grpc::Status Stream(const v1::ChatCompletionRequest& request,
+                      std::vector<v1::ChatCompletionChunk>* chunks,
+                      grpc::ClientContext* context = nullptr);
+
+  FakeHttpServer upstream_;
+  ServerProcess server_;
+  std::unique_ptr<v1::LlmService::Stub> stub_;
+};
+
+// Many ChatStream calls in flight at once, driven by one completion-queue
+// thread per channel, so a test can look at the server while they run.
+class ConcurrentStreams {
+ public:
+  ConcurrentStreams(const ServerProcess& server,
+                    const v1::ChatCompletionRequest& request, int count,
+                    int channels);
+  ~ConcurrentStreams();
+
+  // Waits until every call has ended; returns how many ended OK.
+  int WaitAll(absl::Duration timeout);
+  // Calls that ended OK with exactly this streamed text.
+  int CountWithText(const std::string& text) const;
+
+ private:
+  struct Call;
+  void Drive(grpc::CompletionQueue* cq, int calls);
+
+  std::vector<std::unique_ptr<Call>> calls_;
+  std::vector<std::unique_ptr<grpc::CompletionQueue>> queues_;
+  std::vector<std::thread> threads_;
+};
+
+// Concatenated delta.content of choice 0.
+std::string StreamedText(const std::vector<v1::ChatCompletionChunk>& chunks);
+
+}  // namespace literllm::testing
+
+#endif  // LITERLLM_TESTS_INTEGRATION_GATEWAY_FIXTURE_H_
