@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "providers/http/http_status.h"
-#include "providers/openai/golden_files.h"
+#include "tests/golden/golden_files.h"
 #include "providers/openai/openai_provider.h"
 
 namespace literllm {

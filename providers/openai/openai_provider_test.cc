@@ -9,7 +9,7 @@
 #include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "providers/openai/golden_files.h"
+#include "tests/golden/golden_files.h"
 
 namespace literllm {
 namespace {

@@ -6,7 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "providers/openai/golden_files.h"
+#include "tests/golden/golden_files.h"
 #include "providers/openai/openai_provider.h"
 
 namespace literllm {

@@ -7,7 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "providers/openai/golden_files.h"
+#include "tests/golden/golden_files.h"
 
 namespace literllm {
 namespace {

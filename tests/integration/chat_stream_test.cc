@@ -25,7 +25,7 @@ TEST_F(GatewayTest, StreamsTextAndFinalUsage) {
   EXPECT_EQ(last.provider(), "openai");
 
   // Usage is always requested upstream, whatever the caller asked.
-  const std::string& body = upstream_.requests().at(0).body;
+  const std::string body = upstream_.requests().at(0).body;
   EXPECT_TRUE(absl::StrContains(body, R"("stream":true)")) << body;
   EXPECT_TRUE(
       absl::StrContains(body, R"("stream_options":{"include_usage":true})"))

@@ -2,6 +2,7 @@
 
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,6 +61,9 @@ ServerProcess::ServerProcess(Env env, std::vector<std::string> args) {
   if (pipe(fds) != 0) std::abort();
   pid_ = fork();
   if (pid_ == 0) {
+    // A test that crashes must not leave its server running (and holding
+    // the test runner's output pipe open).
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     dup2(fds[1], STDOUT_FILENO);
     close(fds[0]);
     close(fds[1]);

@@ -1,5 +1,5 @@
-#ifndef LITERLLM_PROVIDERS_OPENAI_GOLDEN_FILES_H_
-#define LITERLLM_PROVIDERS_OPENAI_GOLDEN_FILES_H_
+#ifndef LITERLLM_TESTS_GOLDEN_GOLDEN_FILES_H_
+#define LITERLLM_TESTS_GOLDEN_GOLDEN_FILES_H_
 
 // Test-only helpers for codec golden files under TESTDATA_DIR. Failures are
 // reported to the running gtest test (the helpers then return empty values).
@@ -38,4 +38,4 @@ std::vector<SseEvent> SplitSseEvents(absl::string_view text);
 
 }  // namespace literllm
 
-#endif  // LITERLLM_PROVIDERS_OPENAI_GOLDEN_FILES_H_
+#endif  // LITERLLM_TESTS_GOLDEN_GOLDEN_FILES_H_

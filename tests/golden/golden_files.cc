@@ -1,4 +1,4 @@
-#include "providers/openai/golden_files.h"
+#include "tests/golden/golden_files.h"
 
 #include <fstream>
 #include <sstream>
