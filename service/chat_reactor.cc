@@ -14,7 +14,7 @@ ChatReactor::ChatReactor(const Gateway& gateway,
     : gateway_(gateway),
       context_(context),
       response_(response),
-      deadline_(CallDeadline(*context)) {
+      deadline_(CallDeadline(gateway, *context)) {
   absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, false);
   if (!call.ok()) {
     Reply(call.status());

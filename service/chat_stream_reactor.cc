@@ -11,7 +11,9 @@ namespace literllm {
 ChatStreamReactor::ChatStreamReactor(const Gateway& gateway,
                                      grpc::CallbackServerContext* context,
                                      const v1::ChatCompletionRequest* request)
-    : gateway_(gateway), context_(context), deadline_(CallDeadline(*context)) {
+    : gateway_(gateway),
+      context_(context),
+      deadline_(CallDeadline(gateway, *context)) {
   absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, true);
   if (!call.ok()) {
     EndWith(call.status());

@@ -19,6 +19,8 @@ struct ServerOptions {
   std::string listen = "0.0.0.0:50051";
   // How long in-flight calls may run on after shutdown begins.
   absl::Duration shutdown_grace = absl::Seconds(30);
+  // Longest a call may run, whatever the caller's deadline.
+  absl::Duration max_call_duration = absl::Minutes(10);
   int max_receive_message_bytes = 64 << 20;  // room for inline images
 };
 

@@ -59,7 +59,7 @@ ListModelsReactor::ListModelsReactor(const Gateway& gateway,
     providers = {only};
   }
   absl::Time deadline =
-      std::min(CallDeadline(*context), absl::Now() + kListingTimeout);
+      std::min(CallDeadline(gateway, *context), absl::Now() + kListingTimeout);
   std::vector<std::pair<Listing*, HttpRequest>> starts;
   for (const Provider* provider : providers) {
     absl::StatusOr<HttpRequest> http = provider->BuildListModelsRequest();

@@ -18,14 +18,17 @@
 
 ABSL_FLAG(std::optional<std::string>, listen, std::nullopt,
           "HOST:PORT to serve on (env LITERLLM_LISTEN; default 0.0.0.0:50051)");
-ABSL_FLAG(std::optional<absl::Duration>, shutdown_grace, std::nullopt,
+ABSL_FLAG(std::optional<std::string>, shutdown_grace, std::nullopt,
           "how long in-flight calls may finish after SIGTERM (env "
           "LITERLLM_SHUTDOWN_GRACE; default 30s)");
+ABSL_FLAG(std::optional<std::string>, max_call_duration, std::nullopt,
+          "longest a call may run, whatever the caller's deadline (env "
+          "LITERLLM_MAX_CALL_DURATION; default 10m)");
 
 namespace literllm {
 namespace {
 
-// Flag, else environment variable, else the built-in default.
+// Flag, else environment variable, else `fallback`.
 std::string Setting(const std::optional<std::string>& flag, const char* env,
                     std::string fallback) {
   if (flag.has_value()) return *flag;
@@ -36,19 +39,29 @@ std::string Setting(const std::optional<std::string>& flag, const char* env,
   return fallback;
 }
 
+// A duration setting such as "30s" or "10m"; bad values stop the server.
+absl::Duration DurationSetting(const std::optional<std::string>& flag,
+                               const char* env, absl::Duration fallback) {
+  std::string text = Setting(flag, env, absl::FormatDuration(fallback));
+  absl::Duration value;
+  if (!absl::ParseDuration(text, &value) || value < absl::ZeroDuration()) {
+    Log("error", "not a duration like 30s or 10m",
+        {{"setting", env}, {"value", text}});
+    std::exit(2);
+  }
+  return value;
+}
+
 ServerOptions OptionsFromFlags() {
   ServerOptions options;
   options.listen =
       Setting(absl::GetFlag(FLAGS_listen), "LITERLLM_LISTEN", options.listen);
-  if (auto grace = absl::GetFlag(FLAGS_shutdown_grace); grace.has_value()) {
-    options.shutdown_grace = *grace;
-  } else if (const char* env = std::getenv("LITERLLM_SHUTDOWN_GRACE")) {
-    if (!absl::ParseDuration(env, &options.shutdown_grace)) {
-      Log("error", "LITERLLM_SHUTDOWN_GRACE is not a duration like 30s",
-          {{"value", env}});
-      std::exit(2);
-    }
-  }
+  options.shutdown_grace =
+      DurationSetting(absl::GetFlag(FLAGS_shutdown_grace),
+                      "LITERLLM_SHUTDOWN_GRACE", options.shutdown_grace);
+  options.max_call_duration =
+      DurationSetting(absl::GetFlag(FLAGS_max_call_duration),
+                      "LITERLLM_MAX_CALL_DURATION", options.max_call_duration);
   return options;
 }
 
@@ -96,7 +109,8 @@ int Run() {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "literllm-server [--listen=HOST:PORT] [--shutdown_grace=30s]");
+      "literllm-server [--listen=HOST:PORT] [--shutdown_grace=30s] "
+      "[--max_call_duration=10m]");
   absl::ParseCommandLine(argc, argv);
   return literllm::Run();
 }

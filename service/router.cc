@@ -1,5 +1,6 @@
 #include "service/router.h"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -23,12 +24,12 @@ absl::StatusOr<UpstreamCall> RouteChat(const Gateway& gateway,
   return UpstreamCall{resolved->provider, *std::move(http)};
 }
 
-absl::Time CallDeadline(const grpc::CallbackServerContext& context) {
+absl::Time CallDeadline(const Gateway& gateway,
+                        const grpc::CallbackServerContext& context) {
+  absl::Time cap = absl::Now() + gateway.max_call_duration;
   auto deadline = context.deadline();
-  if (deadline == std::chrono::system_clock::time_point::max()) {
-    return absl::InfiniteFuture();
-  }
-  return absl::FromChrono(deadline);
+  if (deadline == std::chrono::system_clock::time_point::max()) return cap;
+  return std::min(cap, absl::FromChrono(deadline));
 }
 
 absl::Status UpstreamFailure(const Provider& provider,

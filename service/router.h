@@ -18,6 +18,9 @@ struct Gateway {
   const ProviderRegistry& providers;
   HttpTransport& transport;
   const SecretRedactor& redactor;
+  // Upper bound of one call, also when the caller set no deadline, so a
+  // provider that never answers cannot hold a call forever.
+  absl::Duration max_call_duration;
 };
 
 // A validated chat request, translated for the provider that serves it.
@@ -32,8 +35,9 @@ absl::StatusOr<UpstreamCall> RouteChat(const Gateway& gateway,
                                        const v1::ChatCompletionRequest& request,
                                        bool stream);
 
-// The caller's deadline, or InfiniteFuture when it set none.
-absl::Time CallDeadline(const grpc::CallbackServerContext& context);
+// The caller's deadline, capped at gateway.max_call_duration from now.
+absl::Time CallDeadline(const Gateway& gateway,
+                        const grpc::CallbackServerContext& context);
 
 // A transport failure, prefixed with the provider's name. A cancellation
 // caused by the caller's deadline becomes DEADLINE_EXCEEDED.

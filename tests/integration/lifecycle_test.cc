@@ -154,3 +154,38 @@ TEST_F(GatewayTest, ThousandSlowStreamsDoNotAddThreads) {
 
 }  // namespace
 }  // namespace literllm::testing
+
+namespace literllm::testing {
+namespace {
+
+TEST(ServerLimitsTest, MaxCallDurationBoundsCallsWithoutDeadline) {
+  FakeHttpServer upstream([](const RecordedRequest&, ResponseWriter& w) {
+    w.WaitForPeerClose(absl::Seconds(20));
+  });
+  ServerProcess server(
+      ServerProcess::Env{{"OPENAI_API_KEY", kTestKey},
+                         {"OPENAI_BASE_URL", upstream.base_url() + "/v1"}},
+      {"--max_call_duration=500ms"});
+  grpc::ClientContext context;  // no deadline
+  v1::ChatCompletionResponse response;
+  absl::Time start = absl::Now();
+  grpc::Status status =
+      server.NewStub()->Chat(&context, GatewayTest::Request(kHello), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED)
+      << status.error_message();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(10));
+  EXPECT_TRUE(upstream.WaitForPeerCloses(1, absl::Seconds(5)));
+}
+
+TEST(ServerLimitsTest, BadDurationStopsTheServerAtStart) {
+  ServerProcess server(ServerProcess::Env{}, {"--shutdown_grace=soon"});
+  EXPECT_EQ(server.WaitForExit(absl::Seconds(10)), 2);
+  bool named = false;
+  for (const auto& line : server.Logs()) {
+    named |= absl::StrContains(line, "LITERLLM_SHUTDOWN_GRACE");
+  }
+  EXPECT_TRUE(named);
+}
+
+}  // namespace
+}  // namespace literllm::testing
