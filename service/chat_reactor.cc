@@ -14,23 +14,18 @@ ChatReactor::ChatReactor(const Gateway& gateway,
     : gateway_(gateway),
       context_(context),
       response_(response),
-      deadline_(CallDeadline(gateway, *context)) {
+      deadline_(CallDeadline(gateway, *context)),
+      transfer_(gateway.transport) {
   absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, false);
   if (!call.ok()) {
     Reply(call.status());
     return;
   }
   provider_ = call->provider;
-  absl::MutexLock lock(&mu_);
-  transfer_ = gateway_.transport.Start(std::move(call->http), deadline_, this);
-  if (cancelled_) gateway_.transport.Cancel(transfer_);
+  transfer_.Start(std::move(call->http), deadline_, this);
 }
 
-void ChatReactor::OnCancel() {
-  absl::MutexLock lock(&mu_);
-  cancelled_ = true;
-  if (transfer_ != 0) gateway_.transport.Cancel(transfer_);
-}
+void ChatReactor::OnCancel() { transfer_.Cancel(); }
 
 HttpResponseHandler::BodyAction ChatReactor::OnBody(absl::string_view bytes) {
   if (body_.size() + bytes.size() > kMaxBodyBytes) {

@@ -5,11 +5,10 @@
 
 #include <string>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 #include "literllm/v1/llm_service.pb.h"
 #include "providers/http/transport.h"
 #include "service/router.h"
+#include "service/upstream_transfer.h"
 
 namespace literllm {
 
@@ -49,9 +48,7 @@ class ChatReactor final : public grpc::ServerUnaryReactor,
   std::string body_;
   bool too_large_ = false;
 
-  absl::Mutex mu_;
-  TransferId transfer_ ABSL_GUARDED_BY(mu_) = 0;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+  UpstreamTransfer transfer_;
 };
 
 }  // namespace literllm

@@ -13,7 +13,8 @@ ChatStreamReactor::ChatStreamReactor(const Gateway& gateway,
                                      const v1::ChatCompletionRequest* request)
     : gateway_(gateway),
       context_(context),
-      deadline_(CallDeadline(gateway, *context)) {
+      deadline_(CallDeadline(gateway, *context)),
+      transfer_(gateway.transport) {
   absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, true);
   if (!call.ok()) {
     EndWith(call.status());
@@ -21,16 +22,10 @@ ChatStreamReactor::ChatStreamReactor(const Gateway& gateway,
   }
   provider_ = call->provider;
   decoder_ = provider_->NewStreamDecoder();
-  absl::MutexLock lock(&mu_);
-  transfer_ = gateway_.transport.Start(std::move(call->http), deadline_, this);
-  if (cancelled_) gateway_.transport.Cancel(transfer_);
+  transfer_.Start(std::move(call->http), deadline_, this);
 }
 
-void ChatStreamReactor::OnCancel() {
-  absl::MutexLock lock(&mu_);
-  cancelled_ = true;
-  if (transfer_ != 0) gateway_.transport.Cancel(transfer_);
-}
+void ChatStreamReactor::OnCancel() { transfer_.Cancel(); }
 
 void ChatStreamReactor::OnHead(const HttpResponseHead& head) { head_ = head; }
 
@@ -98,7 +93,7 @@ void ChatStreamReactor::OnWriteDone(bool ok) {
       // The caller is gone: drop what is queued and stop the upstream.
       caller_gone_ = true;
       queue_.clear();
-      if (!final_.has_value()) gateway_.transport.Cancel(transfer_);
+      if (!final_.has_value()) transfer_.Cancel();
     }
   }
   Advance();
@@ -107,7 +102,6 @@ void ChatStreamReactor::OnWriteDone(bool ok) {
 void ChatStreamReactor::Advance() {
   enum { kNothing, kWrite, kFinish } action = kNothing;
   bool resume = false;
-  TransferId transfer = 0;
   absl::Status final_status;
   {
     absl::MutexLock lock(&mu_);
@@ -120,7 +114,6 @@ void ChatStreamReactor::Advance() {
       if (paused_ && queue_.size() < kMaxQueuedChunks / 2) {
         paused_ = false;
         resume = true;
-        transfer = transfer_;
       }
     } else if (final_.has_value()) {
       finished_ = true;
@@ -128,7 +121,7 @@ void ChatStreamReactor::Advance() {
       action = kFinish;
     }
   }
-  if (resume) gateway_.transport.Resume(transfer);
+  if (resume) transfer_.Resume();
   if (action == kWrite) {
     StartWrite(&in_flight_);
   } else if (action == kFinish) {

@@ -15,6 +15,7 @@
 #include "providers/http/sse_parser.h"
 #include "providers/http/transport.h"
 #include "service/router.h"
+#include "service/upstream_transfer.h"
 
 namespace literllm {
 
@@ -59,6 +60,7 @@ class ChatStreamReactor final
   grpc::CallbackServerContext* const context_;
   const Provider* provider_ = nullptr;
   absl::Time deadline_;
+  UpstreamTransfer transfer_;
 
   // Transport thread only.
   std::unique_ptr<StreamDecoder> decoder_;
@@ -69,8 +71,6 @@ class ChatStreamReactor final
   absl::Status stream_error_;  // an in-band error that aborted the transfer
 
   absl::Mutex mu_;
-  TransferId transfer_ ABSL_GUARDED_BY(mu_) = 0;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
   std::deque<v1::ChatCompletionChunk> queue_ ABSL_GUARDED_BY(mu_);
   v1::ChatCompletionChunk in_flight_ ABSL_GUARDED_BY(mu_);
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
