@@ -178,6 +178,11 @@ struct ErrorCase {
   std::string mentions;
 };
 
+// Readable test names in ctest's listing.
+void PrintTo(const ErrorCase& c, std::ostream* os) {
+  *os << "HTTP " << c.http << " -> " << c.mentions;
+}
+
 class ProviderErrorTest : public GatewayTest,
                           public ::testing::WithParamInterface<ErrorCase> {};
 
@@ -245,7 +250,11 @@ INSTANTIATE_TEST_SUITE_P(
                               "server_error", ""),
                   grpc::StatusCode::UNAVAILABLE, "overloaded"},
         ErrorCase{200, "{\"id\":\"x\",\"choices\":[{\"index\":0,",
-                  grpc::StatusCode::INTERNAL, "parse"}));
+                  grpc::StatusCode::INTERNAL, "parse"}),
+    [](const ::testing::TestParamInfo<ErrorCase>& info) {
+      return "Http" + std::to_string(info.param.http) + "_" +
+             std::to_string(info.index);
+    });
 
 TEST_F(GatewayTest, ConnectionRefusedIsUnavailable) {
   int dead_port;
