@@ -19,6 +19,8 @@ struct BuiltinProvider {
   absl::string_view name;
   absl::string_view default_base_url;
   std::unique_ptr<Provider> (*make)(ProviderConfig config);
+  // Read when <NAME>_API_KEY is unset (e.g. GOOGLE_API_KEY for gemini).
+  absl::string_view alternate_key_env = {};
 };
 
 template <typename T>
@@ -48,6 +50,10 @@ ProviderRegistry ProviderRegistry::FromEnvironment(const EnvLookup& env) {
   ProviderRegistry registry;
   for (const BuiltinProvider& builtin : kBuiltins) {
     std::optional<std::string> key = env(EnvName(builtin.name, "API_KEY"));
+    if ((!key.has_value() || key->empty()) &&
+        !builtin.alternate_key_env.empty()) {
+      key = env(builtin.alternate_key_env);
+    }
     if (!key.has_value() || key->empty()) continue;
     std::string base_url = env(EnvName(builtin.name, "BASE_URL"))
                                .value_or(std::string(builtin.default_base_url));
