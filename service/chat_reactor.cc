@@ -62,6 +62,7 @@ void ChatReactor::OnComplete(absl::Status status) {
 }
 
 void ChatReactor::Reply(const absl::Status& status) {
+  gateway_.stats.Record(status.code());
   Finish(ToGrpcStatus(status, gateway_.redactor, context_));
 }
 

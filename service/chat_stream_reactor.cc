@@ -125,6 +125,7 @@ void ChatStreamReactor::Advance() {
   if (action == kWrite) {
     StartWrite(&in_flight_);
   } else if (action == kFinish) {
+    gateway_.stats.Record(final_status.code());
     Finish(ToGrpcStatus(final_status, gateway_.redactor, context_));
   }
 }

@@ -15,7 +15,8 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers)
     : options_(std::move(options)),
       providers_(std::move(providers)),
       redactor_(providers_.secrets()),
-      gateway_{providers_, transport_, redactor_, options_.max_call_duration},
+      gateway_{providers_, transport_, redactor_, stats_,
+               options_.max_call_duration},
       service_(gateway_) {}
 
 GatewayServer::~GatewayServer() {

@@ -34,6 +34,8 @@ class GatewayServer {
   absl::Status Start();
   // The bound port (useful with --listen=host:0).
   int port() const { return port_; }
+  // How chat calls ended so far.
+  const CallStats& stats() const { return stats_; }
 
   // Health turns NOT_SERVING at once and new calls are refused; in-flight
   // calls get the grace period to finish, then are cancelled. Returns when
@@ -45,6 +47,7 @@ class GatewayServer {
   const ProviderRegistry providers_;
   const SecretRedactor redactor_;
   CurlTransport transport_;
+  CallStats stats_;
   Gateway gateway_;
   LlmService service_;
   std::unique_ptr<grpc::Server> server_;

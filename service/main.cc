@@ -100,7 +100,7 @@ int Run() {
       {{"signal", absl::StrCat(signal_number)},
        {"grace", absl::FormatDuration(options.shutdown_grace)}});
   server.Shutdown();
-  Log("info", "stopped");
+  Log("info", "stopped", {{"chat_calls", server.stats().Summary()}});
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "literllm/v1/llm_service.pb.h"
 #include "providers/http/transport.h"
 #include "providers/registry.h"
+#include "service/call_stats.h"
 #include "service/secret_redactor.h"
 
 namespace literllm {
@@ -18,6 +19,7 @@ struct Gateway {
   const ProviderRegistry& providers;
   HttpTransport& transport;
   const SecretRedactor& redactor;
+  CallStats& stats;
   // Upper bound of one call, also when the caller set no deadline, so a
   // provider that never answers cannot hold a call forever.
   absl::Duration max_call_duration;

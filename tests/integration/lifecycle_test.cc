@@ -104,6 +104,10 @@ TEST_F(GatewayTest, SigtermDrainsInFlightStreamAndExitsZero) {
   EXPECT_EQ(StreamedText(chunks), "one two three four five");
   watch_context.TryCancel();
   EXPECT_EQ(server_.WaitForExit(absl::Seconds(10)), 0);
+  std::vector<std::string> logs = server_.Logs();
+  ASSERT_FALSE(logs.empty());
+  EXPECT_TRUE(absl::StrContains(logs.back(), R"("chat_calls":"OK=1")"))
+      << logs.back();
 }
 
 TEST(ShutdownTest, GracePeriodBoundsTheDrain) {
