@@ -1,5 +1,9 @@
 #include "providers/http/curl_transport.h"
 
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <string>
@@ -100,8 +104,21 @@ struct CurlTransport::Transfer {
 };
 
 CurlTransport::CurlTransport(Options options)
-    : options_(options), multi_((GlobalInitOnce(), curl_multi_init())) {
+    : options_(options),
+      multi_((GlobalInitOnce(), curl_multi_init())),
+      epoll_fd_(epoll_create1(EPOLL_CLOEXEC)),
+      wake_fd_(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+  if (epoll_fd_ < 0 || wake_fd_ < 0)
+    std::abort();  // out of descriptors at start
+  epoll_event wake{};
+  wake.events = EPOLLIN;
+  wake.data.fd = wake_fd_;
+  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake);
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &CurlTransport::OnSocket);
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &CurlTransport::OnTimer);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
   loop_ = std::thread([this] { Loop(); });
 }
 
@@ -110,9 +127,11 @@ CurlTransport::~CurlTransport() {
     absl::MutexLock lock(&mu_);
     stopping_ = true;
   }
-  curl_multi_wakeup(multi_);
+  Wake();
   loop_.join();
   curl_multi_cleanup(multi_);
+  close(wake_fd_);
+  close(epoll_fd_);
 }
 
 TransferId CurlTransport::Start(HttpRequest request, absl::Time deadline,
@@ -135,15 +154,81 @@ void CurlTransport::Post(Command command) {
     absl::MutexLock lock(&mu_);
     commands_.push_back(std::move(command));
   }
-  curl_multi_wakeup(multi_);
+  Wake();
 }
 
+void CurlTransport::Wake() {
+  // One pending wake-up is enough however many commands queue behind it.
+  if (wake_pending_.exchange(true)) return;
+  uint64_t one = 1;
+  (void)!write(wake_fd_, &one, sizeof one);
+}
+
+int CurlTransport::OnSocket(CURL* easy, curl_socket_t socket, int what,
+                            void* self, void* socket_data) {
+  auto* transport = static_cast<CurlTransport*>(self);
+  if (what == CURL_POLL_REMOVE) {
+    epoll_ctl(transport->epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
+    return 0;
+  }
+  epoll_event event{};
+  event.data.fd = socket;
+  event.events = ((what & CURL_POLL_IN) ? uint32_t{EPOLLIN} : 0u) |
+                 ((what & CURL_POLL_OUT) ? uint32_t{EPOLLOUT} : 0u);
+  if (socket_data == nullptr) {
+    // First sight of this socket: mark it so later calls modify instead.
+    curl_multi_assign(transport->multi_, socket, transport);
+    epoll_ctl(transport->epoll_fd_, EPOLL_CTL_ADD, socket, &event);
+  } else {
+    epoll_ctl(transport->epoll_fd_, EPOLL_CTL_MOD, socket, &event);
+  }
+  return 0;
+}
+
+int CurlTransport::OnTimer(CURLM* multi, long timeout_ms, void* self) {
+  auto* transport = static_cast<CurlTransport*>(self);
+  transport->timer_due_ = timeout_ms < 0
+                              ? absl::InfiniteFuture()
+                              : absl::Now() + absl::Milliseconds(timeout_ms);
+  return 0;
+}
+
+int CurlTransport::TimerWaitMs() const {
+  if (timer_due_ == absl::InfiniteFuture()) return -1;
+  int64_t ms = absl::ToInt64Milliseconds(
+      absl::Ceil(timer_due_ - absl::Now(), absl::Milliseconds(1)));
+  return static_cast<int>(std::clamp<int64_t>(ms, 0, 60'000));
+}
+
+// libcurl's socket interface: only sockets that are ready are visited, so the
+// cost of a wake-up does not grow with the number of transfers in flight.
 void CurlTransport::Loop() {
-  while (RunCommands()) {
+  constexpr int kMaxEvents = 256;
+  epoll_event events[kMaxEvents];
+  bool running_loop = true;
+  while (running_loop) {
+    int n = epoll_wait(epoll_fd_, events, kMaxEvents, TimerWaitMs());
     int running = 0;
-    curl_multi_perform(multi_, &running);
+    for (int i = 0; i < n; ++i) {
+      int fd = events[i].data.fd;
+      if (fd == wake_fd_) {
+        uint64_t count;
+        (void)!read(wake_fd_, &count, sizeof count);
+        wake_pending_.store(false);
+        running_loop = RunCommands();
+        continue;
+      }
+      int mask =
+          ((events[i].events & EPOLLIN) ? CURL_CSELECT_IN : 0) |
+          ((events[i].events & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
+          ((events[i].events & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);
+      curl_multi_socket_action(multi_, fd, mask, &running);
+    }
+    if (timer_due_ <= absl::Now()) {
+      timer_due_ = absl::InfiniteFuture();
+      curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
+    }
     CollectFinished();
-    curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
   }
   std::vector<TransferId> ids;
   for (const auto& [id, transfer] : transfers_) ids.push_back(id);

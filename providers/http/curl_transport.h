@@ -58,6 +58,12 @@ class CurlTransport final : public HttpTransport {
   using Command = std::variant<StartCommand, CancelCommand, ResumeCommand>;
 
   void Post(Command command);
+  void Wake();
+  static int OnSocket(CURL* easy, curl_socket_t socket, int what, void* self,
+                      void* socket_data);
+  static int OnTimer(CURLM* multi, long timeout_ms, void* self);
+  // How long the loop may sleep before libcurl's next timeout (-1: no limit).
+  int TimerWaitMs() const;
   void Loop();
   // Runs queued commands; false once the transport is stopping.
   bool RunCommands();
@@ -67,6 +73,9 @@ class CurlTransport final : public HttpTransport {
 
   const Options options_;
   CURLM* const multi_;
+  const int epoll_fd_;
+  const int wake_fd_;  // eventfd: commands are waiting
+  std::atomic<bool> wake_pending_{false};
   std::atomic<TransferId> next_id_{1};
   std::atomic<int64_t> connections_opened_{0};
 
@@ -76,6 +85,7 @@ class CurlTransport final : public HttpTransport {
 
   // Loop thread only.
   absl::flat_hash_map<TransferId, std::unique_ptr<Transfer>> transfers_;
+  absl::Time timer_due_ = absl::InfiniteFuture();  // libcurl's next timeout
 
   std::thread loop_;
 };
