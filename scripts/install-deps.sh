@@ -6,7 +6,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libgrpc++-dev libgrpc-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   grpc-proto libabsl-dev libcurl4-openssl-dev libsimdjson-dev rapidjson-dev
-  libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libgoogle-perftools-dev
+  nginx-light nghttp2-client
 )
 
 # buf (the gRPC command-line client) for the end-to-end test comes from npm.

@@ -61,10 +61,8 @@ struct CurlTransport::Transfer {
   bool head_delivered = false;
   char error[CURL_ERROR_SIZE] = {0};
 
-  ~Transfer() {
-    if (easy != nullptr) curl_easy_cleanup(easy);
-    curl_slist_free_all(headers);
-  }
+  // The easy handle goes back to the transport's pool, not here.
+  ~Transfer() { curl_slist_free_all(headers); }
 
   void DeliverHead() {
     if (head_delivered) return;
@@ -129,6 +127,7 @@ CurlTransport::~CurlTransport() {
   }
   Wake();
   loop_.join();
+  for (CURL* easy : idle_easy_) curl_easy_cleanup(easy);
   curl_multi_cleanup(multi_);
   close(wake_fd_);
   close(epoll_fd_);
@@ -261,7 +260,7 @@ bool CurlTransport::RunCommands() {
 
 void CurlTransport::Begin(std::unique_ptr<Transfer> transfer) {
   Transfer* t = transfer.get();
-  t->easy = curl_easy_init();
+  t->easy = TakeEasy();
   CURL* easy = t->easy;
   curl_easy_setopt(easy, CURLOPT_URL, t->request.url.c_str());
   curl_easy_setopt(easy, CURLOPT_PRIVATE, t);
@@ -328,13 +327,33 @@ void CurlTransport::CollectFinished() {
   }
 }
 
+CURL* CurlTransport::TakeEasy() {
+  if (idle_easy_.empty()) return curl_easy_init();
+  CURL* easy = idle_easy_.back();
+  idle_easy_.pop_back();
+  return easy;
+}
+
+// Handles are reused: setting one up from scratch is a large allocation and
+// dozens of defaults per request.
+void CurlTransport::ReturnEasy(CURL* easy) {
+  if (idle_easy_.size() >= kMaxIdleEasyHandles) {
+    curl_easy_cleanup(easy);
+    return;
+  }
+  curl_easy_reset(easy);
+  idle_easy_.push_back(easy);
+}
+
 void CurlTransport::Finish(TransferId id, absl::Status status) {
   auto it = transfers_.find(id);
   if (it == transfers_.end()) return;  // already finished
   std::unique_ptr<Transfer> transfer = std::move(it->second);
   transfers_.erase(it);
-  if (transfer->easy != nullptr)
+  if (transfer->easy != nullptr) {
     curl_multi_remove_handle(multi_, transfer->easy);
+    ReturnEasy(transfer->easy);
+  }
   transfer->handler->OnComplete(std::move(status));
 }
 

@@ -57,6 +57,8 @@ class CurlTransport final : public HttpTransport {
   };
   using Command = std::variant<StartCommand, CancelCommand, ResumeCommand>;
 
+  static constexpr size_t kMaxIdleEasyHandles = 1024;
+
   void Post(Command command);
   void Wake();
   static int OnSocket(CURL* easy, curl_socket_t socket, int what, void* self,
@@ -69,6 +71,8 @@ class CurlTransport final : public HttpTransport {
   bool RunCommands();
   void Begin(std::unique_ptr<Transfer> transfer);
   void CollectFinished();
+  CURL* TakeEasy();
+  void ReturnEasy(CURL* easy);
   void Finish(TransferId id, absl::Status status);
 
   const Options options_;
@@ -86,6 +90,7 @@ class CurlTransport final : public HttpTransport {
   // Loop thread only.
   absl::flat_hash_map<TransferId, std::unique_ptr<Transfer>> transfers_;
   absl::Time timer_due_ = absl::InfiniteFuture();  // libcurl's next timeout
+  std::vector<CURL*> idle_easy_;
 
   std::thread loop_;
 };
