@@ -6,6 +6,7 @@ on exit. A gateway knows how h2load and bench-client must call it.
 import os
 import pathlib
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -92,7 +93,8 @@ class Nginx:
         conf = UPSTREAM_CONF.read_text().replace("@PORT@", str(self.port)).replace(
             "@DIR@", str(self.dir))
         (self.dir / "nginx.conf").write_text(conf)
-        self.process = Process(["nginx", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.process = Process([nginx, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
                                self.dir / "nginx.log")
         wait_for_port(self.port, process=self.process.proc)
         return self
