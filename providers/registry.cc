@@ -8,6 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "providers/anthropic/anthropic_provider.h"
+#include "providers/gemini/gemini_provider.h"
 #include "providers/openai/openai_provider.h"
 
 namespace literllm {
@@ -30,6 +32,9 @@ std::unique_ptr<Provider> Make(ProviderConfig config) {
 
 constexpr BuiltinProvider kBuiltins[] = {
     {"openai", "https://api.openai.com/v1", &Make<OpenAiProvider>},
+    {"anthropic", "https://api.anthropic.com", &Make<AnthropicProvider>},
+    {"gemini", "https://generativelanguage.googleapis.com",
+     &Make<GeminiProvider>, "GOOGLE_API_KEY"},
 };
 
 std::string EnvName(absl::string_view provider, absl::string_view suffix) {

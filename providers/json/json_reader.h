@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/struct.pb.h"
 #include "simdjson.h"
@@ -19,6 +20,24 @@ namespace literllm {
 // The element points into the thread's parser: it stays valid only until the
 // next ParseJson call on the same thread. Convert what you need first.
 absl::StatusOr<simdjson::dom::element> ParseJson(absl::string_view json);
+
+// Parses a provider's answer and reads it into a T with
+// `read(simdjson::dom::element, T&) -> absl::Status`. INTERNAL
+// "<provider>: could not parse <what>: <why>" when either step fails, as an
+// answer a codec cannot understand is the provider's fault, not the caller's.
+template <typename T, typename Read>
+absl::StatusOr<T> ParseJsonBody(absl::string_view provider,
+                                absl::string_view what, absl::string_view body,
+                                Read read) {
+  absl::StatusOr<simdjson::dom::element> root = ParseJson(body);
+  T out;
+  absl::Status status = root.ok() ? read(*root, out) : root.status();
+  if (!status.ok()) {
+    return absl::InternalError(absl::StrCat(provider, ": could not parse ",
+                                            what, ": ", status.message()));
+  }
+  return out;
+}
 
 // The protobuf form of any JSON element. Numbers become doubles, as
 // google.protobuf.Value has no integer kind.

@@ -126,5 +126,36 @@ TEST(JsonObjectReaderTest, NonObjectIsAnError) {
   EXPECT_EQ(reader.status().message(), "expected an object");
 }
 
+TEST(ParseJsonBodyTest, ReadsTheRoot) {
+  absl::StatusOr<std::string> name = ParseJsonBody<std::string>(
+      "acme", "thing", R"({"name":"x"})",
+      [](simdjson::dom::element root, std::string& out) {
+        JsonObjectReader reader(root);
+        out = std::string(reader.String("name").value_or(""));
+        return reader.status();
+      });
+  ASSERT_TRUE(name.ok()) << name.status();
+  EXPECT_EQ(*name, "x");
+}
+
+TEST(ParseJsonBodyTest, BadJsonOrShapeIsInternalNamingWhat) {
+  auto read = [](simdjson::dom::element root, int64_t& out) {
+    JsonObjectReader reader(root);
+    out = reader.Int64("n").value_or(0);
+    return reader.status();
+  };
+  absl::StatusOr<int64_t> bad_json =
+      ParseJsonBody<int64_t>("acme", "thing", "{", read);
+  EXPECT_EQ(bad_json.status().code(), absl::StatusCode::kInternal);
+  EXPECT_TRUE(absl::StartsWith(bad_json.status().message(),
+                               "acme: could not parse thing: invalid JSON: "))
+      << bad_json.status();
+  absl::StatusOr<int64_t> bad_shape =
+      ParseJsonBody<int64_t>("acme", "thing", R"({"n":"1"})", read);
+  EXPECT_EQ(bad_shape.status().code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(bad_shape.status().message(),
+            "acme: could not parse thing: member \"n\": expected integer");
+}
+
 }  // namespace
 }  // namespace literllm

@@ -1,0 +1,113 @@
+#include "providers/anthropic/anthropic_provider.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "providers/anthropic/anthropic_error.h"
+#include "providers/anthropic/anthropic_request.h"
+#include "providers/anthropic/anthropic_response.h"
+#include "providers/anthropic/anthropic_stream_decoder.h"
+#include "providers/json/json_reader.h"
+
+namespace literllm {
+namespace {
+
+// The API version every request is written against.
+constexpr absl::string_view kAnthropicVersion = "2023-06-01";
+
+int64_t UnixNow() { return absl::ToUnixSeconds(absl::Now()); }
+
+// created_at is RFC 3339 ("2025-02-19T00:00:00Z"); 0 when unreadable.
+int64_t UnixSeconds(absl::string_view rfc3339) {
+  absl::Time time;
+  std::string error;
+  if (!absl::ParseTime(absl::RFC3339_full, rfc3339, &time, &error)) return 0;
+  return absl::ToUnixSeconds(time);
+}
+
+absl::Status ReadModel(absl::string_view provider,
+                       simdjson::dom::element element, v1::Model& out) {
+  JsonObjectReader model(element);
+  out.set_id(absl::StrCat(provider, "/", model.String("id").value_or("")));
+  out.set_object("model");
+  out.set_created(UnixSeconds(model.String("created_at").value_or("")));
+  out.set_owned_by("anthropic");
+  out.set_provider(std::string(provider));
+  return model.status();
+}
+
+absl::Status ReadModelList(absl::string_view provider,
+                           simdjson::dom::element element,
+                           std::vector<v1::Model>& out) {
+  JsonObjectReader root(element);
+  std::optional<simdjson::dom::array> data = root.Array("data");
+  if (!data) {
+    root.Update(absl::InvalidArgumentError("no \"data\" array"));
+    return root.status();
+  }
+  for (simdjson::dom::element model : *data) {
+    root.Update(ReadModel(provider, model, out.emplace_back()));
+  }
+  return root.status();
+}
+
+}  // namespace
+
+AnthropicProvider::AnthropicProvider(ProviderConfig config, Clock clock)
+    : config_(std::move(config)),
+      clock_(clock ? std::move(clock) : Clock(&UnixNow)) {}
+
+HttpHeaders AnthropicProvider::Headers(bool with_body) const {
+  HttpHeaders headers{{"x-api-key", config_.api_key},
+                      {"anthropic-version", std::string(kAnthropicVersion)}};
+  if (with_body) headers.emplace_back("content-type", "application/json");
+  return headers;
+}
+
+absl::StatusOr<HttpRequest> AnthropicProvider::BuildChatRequest(
+    const v1::ChatCompletionRequest& request, absl::string_view model,
+    bool stream) const {
+  absl::StatusOr<std::string> body =
+      WriteAnthropicChatBody(request, model, stream);
+  if (!body.ok()) {
+    return absl::Status(
+        body.status().code(),
+        absl::StrCat(config_.name, ": ", body.status().message()));
+  }
+  return HttpRequest{absl::StrCat(config_.base_url, "/v1/messages"),
+                     Headers(/*with_body=*/true), *std::move(body)};
+}
+
+absl::StatusOr<v1::ChatCompletionResponse> AnthropicProvider::ParseChatResponse(
+    absl::string_view body) const {
+  return ParseAnthropicChatResponse(config_.name, body, clock_());
+}
+
+std::unique_ptr<StreamDecoder> AnthropicProvider::NewStreamDecoder() const {
+  return std::make_unique<AnthropicStreamDecoder>(config_, clock_());
+}
+
+absl::Status AnthropicProvider::ParseError(const HttpResponseHead& head,
+                                           absl::string_view body) const {
+  return AnthropicHttpError(config_, head, body);
+}
+
+absl::StatusOr<HttpRequest> AnthropicProvider::BuildListModelsRequest() const {
+  return HttpRequest{absl::StrCat(config_.base_url, "/v1/models?limit=1000"),
+                     Headers(/*with_body=*/false), ""};
+}
+
+absl::StatusOr<std::vector<v1::Model>> AnthropicProvider::ParseListModels(
+    absl::string_view body) const {
+  return ParseJsonBody<std::vector<v1::Model>>(
+      config_.name, "model list", body,
+      [this](simdjson::dom::element root, std::vector<v1::Model>& models) {
+        return ReadModelList(config_.name, root, models);
+      });
+}
+
+}  // namespace literllm

@@ -1,0 +1,57 @@
+#ifndef LITERLLM_PROVIDERS_ANTHROPIC_ANTHROPIC_PROVIDER_H_
+#define LITERLLM_PROVIDERS_ANTHROPIC_ANTHROPIC_PROVIDER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "literllm/v1/llm_service.pb.h"
+#include "providers/http/http_request.h"
+#include "providers/provider.h"
+
+namespace literllm {
+
+// Anthropic's Messages API (https://docs.anthropic.com/en/api/messages).
+// The class only routes; the body writer (anthropic_request.h), response
+// parser, stream decoder and error parser live in their own files, each
+// tested against testdata/ golden files.
+class AnthropicProvider : public Provider {
+ public:
+  // Unix seconds for `created`, which Anthropic does not send.
+  using Clock = std::function<int64_t()>;
+
+  // `config.base_url` is the host root, e.g. https://api.anthropic.com.
+  explicit AnthropicProvider(ProviderConfig config, Clock clock = {});
+
+  const ProviderConfig& config() const override { return config_; }
+
+  // POST {base_url}/v1/messages with x-api-key and anthropic-version.
+  absl::StatusOr<HttpRequest> BuildChatRequest(
+      const v1::ChatCompletionRequest& request, absl::string_view model,
+      bool stream) const override;
+  absl::StatusOr<v1::ChatCompletionResponse> ParseChatResponse(
+      absl::string_view body) const override;
+  std::unique_ptr<StreamDecoder> NewStreamDecoder() const override;
+  absl::Status ParseError(const HttpResponseHead& head,
+                          absl::string_view body) const override;
+
+  // GET {base_url}/v1/models?limit=1000 (one page holds every model; the
+  // default page is 20); ids come back as "<provider>/<id>".
+  absl::StatusOr<HttpRequest> BuildListModelsRequest() const override;
+  absl::StatusOr<std::vector<v1::Model>> ParseListModels(
+      absl::string_view body) const override;
+
+ private:
+  HttpHeaders Headers(bool with_body) const;
+
+  const ProviderConfig config_;
+  const Clock clock_;
+};
+
+}  // namespace literllm
+
+#endif  // LITERLLM_PROVIDERS_ANTHROPIC_ANTHROPIC_PROVIDER_H_
