@@ -8,7 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "providers/http/http_status.h"
 #include "providers/json/json_reader.h"
-#include "providers/openai/openai_error.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
 namespace {
@@ -29,18 +29,11 @@ ErrorFields ReadErrorEnvelope(simdjson::dom::element element) {
           std::string(inner.String("message").value_or(""))};
 }
 
-std::string Scrub(const ProviderConfig& config, std::string text) {
-  if (!config.api_key.empty()) {
-    absl::StrReplaceAll({{config.api_key, "[redacted]"}}, &text);
-  }
-  return text;
-}
-
 std::string Relayed(const ProviderConfig& config, const ErrorFields& fields) {
   std::string message = fields.message;
   if (!fields.type.empty())
     absl::StrAppend(&message, " (type: ", fields.type, ")");
-  return Scrub(config, std::move(message));
+  return ScrubKey(config, std::move(message));
 }
 
 }  // namespace
@@ -79,7 +72,7 @@ absl::Status AnthropicHttpError(const ProviderConfig& config,
   std::string message =
       fields.message.empty()
           // Scrubbed before the cut, which could otherwise leave part of a key.
-          ? ErrorBodyExcerpt(Scrub(config, std::string(body)))
+          ? ErrorBodyExcerpt(ScrubKey(config, std::string(body)))
           : Relayed(config, fields);
   absl::Status status = ProviderHttpError(config.name, head.status, message,
                                           head.Header("retry-after"));

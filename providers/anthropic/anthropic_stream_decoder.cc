@@ -5,16 +5,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "providers/anthropic/anthropic_error.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
-namespace {
-
-absl::Status Unparseable(absl::string_view provider, const absl::Status& why) {
-  return absl::InternalError(absl::StrCat(
-      provider, ": could not parse stream event: ", why.message()));
-}
-
-}  // namespace
+namespace {}  // namespace
 
 AnthropicStreamDecoder::AnthropicStreamDecoder(ProviderConfig config,
                                                int64_t created)
@@ -25,14 +19,14 @@ absl::Status AnthropicStreamDecoder::Decode(
   absl::string_view data = absl::StripAsciiWhitespace(event.data);
   if (data.empty() || done_) return absl::OkStatus();
   absl::StatusOr<simdjson::dom::element> root = ParseJson(data);
-  if (!root.ok()) return Unparseable(config_.name, root.status());
+  if (!root.ok()) return UnparseableStreamEvent(config_.name, root.status());
   JsonObjectReader reader(*root);
   // The data repeats the event name as "type"; either will do.
   absl::string_view type = reader.String("type").value_or(event.event);
   if (type == "error") return AnthropicStreamError(config_, *root);
   absl::Status status = OnEvent(type, reader, out);
   if (status.ok()) status = reader.status();
-  return status.ok() ? status : Unparseable(config_.name, status);
+  return status.ok() ? status : UnparseableStreamEvent(config_.name, status);
 }
 
 absl::Status AnthropicStreamDecoder::Finish() {

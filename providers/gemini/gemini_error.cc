@@ -14,13 +14,12 @@
 #include "absl/strings/strip.h"
 #include "providers/http/http_status.h"
 #include "providers/json/json_reader.h"
-#include "providers/openai/openai_error.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
 namespace {
 
 // Shorter "keys" are test placeholders; scrubbing them would blank words.
-constexpr size_t kMinRedactedKeyLength = 8;
 
 struct ErrorFields {
   std::string message;
@@ -71,14 +70,6 @@ ErrorFields ReadErrorBody(absl::string_view body) {
   return error ? ReadErrorObject(*error) : ErrorFields{};
 }
 
-// Gemini keys travel in a header, but a proxy could still echo one.
-std::string Redact(const ProviderConfig& config, std::string text) {
-  if (config.api_key.size() >= kMinRedactedKeyLength) {
-    absl::StrReplaceAll({{config.api_key, "[redacted]"}}, &text);
-  }
-  return text;
-}
-
 std::string RelayedMessage(const ProviderConfig& config,
                            const ErrorFields& fields) {
   std::string message = fields.message;
@@ -86,7 +77,7 @@ std::string RelayedMessage(const ProviderConfig& config,
     absl::StrAppend(&message, " (", fields.status,
                     fields.reason.empty() ? "" : ": ", fields.reason, ")");
   }
-  return Redact(config, std::move(message));
+  return ScrubKey(config, std::move(message));
 }
 
 // Where Gemini's status says more than the HTTP status does.
@@ -117,7 +108,7 @@ absl::Status GeminiHttpError(const ProviderConfig& config,
   ErrorFields fields = ReadErrorBody(body);
   if (fields.message.empty()) {
     // Redacted before the cut, which could otherwise leave part of a key.
-    fields.message = ErrorBodyExcerpt(Redact(config, std::string(body)));
+    fields.message = ErrorBodyExcerpt(ScrubKey(config, std::string(body)));
   }
   absl::string_view retry_after = head.Header("retry-after");
   if (retry_after.empty()) retry_after = fields.retry_delay;

@@ -7,16 +7,10 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "providers/gemini/gemini_error.h"
 #include "providers/json/json_reader.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
-namespace {
-
-absl::Status Unparseable(absl::string_view provider, const absl::Status& why) {
-  return absl::InternalError(absl::StrCat(
-      provider, ": could not parse stream event: ", why.message()));
-}
-
-}  // namespace
+namespace {}  // namespace
 
 GeminiStreamDecoder::GeminiStreamDecoder(ProviderConfig config, int64_t created)
     : config_(std::move(config)), created_(created) {}
@@ -26,7 +20,7 @@ absl::Status GeminiStreamDecoder::Decode(
   absl::string_view data = absl::StripAsciiWhitespace(event.data);
   if (data.empty()) return absl::OkStatus();
   absl::StatusOr<simdjson::dom::element> root = ParseJson(data);
-  if (!root.ok()) return Unparseable(config_.name, root.status());
+  if (!root.ok()) return UnparseableStreamEvent(config_.name, root.status());
   return ReadEvent(*root, out);
 }
 
@@ -55,7 +49,8 @@ absl::Status GeminiStreamDecoder::ReadEvent(
           reader.Object("usageMetadata")) {
     reader.Update(ReadGeminiUsage(*usage, usage_.emplace()));
   }
-  if (!reader.status().ok()) return Unparseable(config_.name, reader.status());
+  if (!reader.status().ok())
+    return UnparseableStreamEvent(config_.name, reader.status());
   if (chunk.choices_size() > 0) out.push_back(std::move(chunk));
   if (Complete()) AddUsageChunk(out);
   return absl::OkStatus();

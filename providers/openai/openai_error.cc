@@ -12,15 +12,10 @@
 #include "absl/strings/str_split.h"
 #include "providers/http/http_status.h"
 #include "providers/json/json_reader.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
 namespace {
-
-constexpr size_t kMaxExcerptBytes = 300;
-
-// Keys shorter than this are local servers' placeholders ("ollama", "x"):
-// scrubbing them would blank ordinary words.
-constexpr size_t kMinScrubbedKeyLength = 8;
 
 struct ErrorFields {
   std::string message;
@@ -65,14 +60,6 @@ ErrorFields ReadErrorBody(absl::string_view body) {
   return ReadErrorObject(*error);
 }
 
-// `text` without the caller's key, should a server echo it.
-std::string Scrub(const ProviderConfig& config, std::string text) {
-  if (config.api_key.size() >= kMinScrubbedKeyLength) {
-    absl::StrReplaceAll({{config.api_key, "[redacted]"}}, &text);
-  }
-  return text;
-}
-
 // The provider's message with its code.
 std::string RelayedMessage(const ProviderConfig& config,
                            const ErrorFields& fields) {
@@ -80,7 +67,7 @@ std::string RelayedMessage(const ProviderConfig& config,
   if (!fields.code.empty()) {
     absl::StrAppend(&message, " (code: ", fields.code, ")");
   }
-  return Scrub(config, std::move(message));
+  return ScrubKey(config, std::move(message));
 }
 
 absl::StatusCode StreamErrorCode(const ErrorFields& fields) {
@@ -119,7 +106,7 @@ absl::Status OpenAiHttpError(const ProviderConfig& config,
   ErrorFields fields = ReadErrorBody(body);
   if (fields.message.empty()) {
     // Scrubbed before the cut, which could otherwise leave part of a key.
-    fields = MessageOnly(ErrorBodyExcerpt(Scrub(config, std::string(body))));
+    fields = MessageOnly(ErrorBodyExcerpt(ScrubKey(config, std::string(body))));
   }
   return ProviderHttpError(config.name, head.status,
                            RelayedMessage(config, fields),
@@ -136,21 +123,6 @@ absl::Status OpenAiStreamError(const ProviderConfig& config,
   return absl::Status(
       StreamErrorCode(fields),
       absl::StrCat(config.name, ": ", RelayedMessage(config, fields)));
-}
-
-std::string ErrorBodyExcerpt(absl::string_view body) {
-  std::string text = absl::StrJoin(
-      absl::StrSplit(body, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty()), " ");
-  if (text.empty()) return "empty response body";
-  if (text.size() <= kMaxExcerptBytes) return text;
-  constexpr absl::string_view kEllipsis = "...";
-  size_t end = kMaxExcerptBytes - kEllipsis.size();
-  // Back up over UTF-8 continuation bytes so the excerpt stays valid text.
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  text.resize(end);
-  return absl::StrCat(text, kEllipsis);
 }
 
 }  // namespace literllm

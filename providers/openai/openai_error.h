@@ -27,11 +27,6 @@ absl::Status OpenAiHttpError(const ProviderConfig& config,
 absl::Status OpenAiStreamError(const ProviderConfig& config,
                                simdjson::dom::element error);
 
-// What to relay from a body without a known error shape: its text with
-// whitespace collapsed, cut to at most 300 bytes on a UTF-8 boundary, or
-// "empty response body".
-std::string ErrorBodyExcerpt(absl::string_view body);
-
 }  // namespace literllm
 
 #endif  // LITERLLM_PROVIDERS_OPENAI_OPENAI_ERROR_H_

@@ -7,8 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "providers/http/http_status.h"
-#include "tests/golden/golden_files.h"
 #include "providers/openai/openai_provider.h"
+#include "tests/golden/golden_files.h"
 
 namespace literllm {
 namespace {
@@ -132,19 +132,6 @@ TEST(OpenAiHttpErrorTest, UnknownJsonShapeIsRelayedAsText) {
   EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(status.message(),
             R"(openai: {"detail": "bad gateway"} (HTTP 502))");
-}
-
-TEST(ErrorBodyExcerptTest, CollapsesWhitespace) {
-  EXPECT_EQ(ErrorBodyExcerpt("  Bad\r\n\tGateway \n"), "Bad Gateway");
-  EXPECT_EQ(ErrorBodyExcerpt(" \n "), "empty response body");
-}
-
-TEST(ErrorBodyExcerptTest, CutsOnACharacterBoundary) {
-  std::string body = std::string(296, 'a') + "é" + std::string(50, 'b');
-  std::string excerpt = ErrorBodyExcerpt(body);
-  EXPECT_EQ(excerpt, std::string(296, 'a') + "...");
-  EXPECT_EQ(ErrorBodyExcerpt(std::string(300, 'c')), std::string(300, 'c'));
-  EXPECT_EQ(ErrorBodyExcerpt(std::string(301, 'c')).size(), 300u);
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "tests/golden/golden_files.h"
 #include "providers/openai/openai_provider.h"
+#include "tests/golden/golden_files.h"
 
 namespace literllm {
 namespace {

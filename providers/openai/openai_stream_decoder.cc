@@ -9,6 +9,7 @@
 #include "providers/json/json_reader.h"
 #include "providers/openai/openai_error.h"
 #include "providers/openai/openai_response.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
 namespace {
@@ -64,11 +65,6 @@ absl::Status ReadChunk(JsonObjectReader& root, v1::ChatCompletionChunk& out) {
   return root.status();
 }
 
-absl::Status Unparseable(absl::string_view provider, const absl::Status& why) {
-  return absl::InternalError(absl::StrCat(
-      provider, ": could not parse stream event: ", why.message()));
-}
-
 }  // namespace
 
 OpenAiStreamDecoder::OpenAiStreamDecoder(ProviderConfig config)
@@ -83,14 +79,14 @@ absl::Status OpenAiStreamDecoder::Decode(
     return absl::OkStatus();
   }
   absl::StatusOr<simdjson::dom::element> root = ParseJson(data);
-  if (!root.ok()) return Unparseable(config_.name, root.status());
+  if (!root.ok()) return UnparseableStreamEvent(config_.name, root.status());
   JsonObjectReader reader(*root);
   if (auto error = reader.Find("error")) {
     return OpenAiStreamError(config_, *error);
   }
   v1::ChatCompletionChunk chunk;
   absl::Status status = ReadChunk(reader, chunk);
-  if (!status.ok()) return Unparseable(config_.name, status);
+  if (!status.ok()) return UnparseableStreamEvent(config_.name, status);
   if (chunk.choices_size() == 0 && !chunk.has_usage()) return absl::OkStatus();
   chunk.set_provider(config_.name);
   out.push_back(std::move(chunk));
