@@ -35,6 +35,12 @@ std::string ErrorBodyExcerpt(absl::string_view body) {
   return absl::StrCat(text, kEllipsis);
 }
 
+absl::Status NamedByProvider(absl::string_view provider,
+                             const absl::Status& status) {
+  return absl::Status(status.code(),
+                      absl::StrCat(provider, ": ", status.message()));
+}
+
 absl::Status UnparseableStreamEvent(absl::string_view provider,
                                     const absl::Status& why) {
   return absl::InternalError(absl::StrCat(

@@ -21,6 +21,10 @@ std::string ScrubKey(const ProviderConfig& config, std::string text);
 // character boundary; "empty response body" when there is nothing.
 std::string ErrorBodyExcerpt(absl::string_view body);
 
+// `status` with its message prefixed by "<provider>: ".
+absl::Status NamedByProvider(absl::string_view provider,
+                             const absl::Status& status);
+
 // INTERNAL "<provider>: could not parse stream event: <why>".
 absl::Status UnparseableStreamEvent(absl::string_view provider,
                                     const absl::Status& why);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "providers/provider_errors.h"
 #include "service/request_validator.h"
 
 namespace literllm {
@@ -38,8 +39,8 @@ absl::Status UpstreamFailure(const Provider& provider,
   if (code == absl::StatusCode::kCancelled && absl::Now() >= deadline) {
     code = absl::StatusCode::kDeadlineExceeded;
   }
-  return absl::Status(
-      code, absl::StrCat(provider.config().name, ": ", status.message()));
+  return NamedByProvider(provider.config().name,
+                         absl::Status(code, status.message()));
 }
 
 }  // namespace literllm

@@ -12,6 +12,7 @@
 #include "providers/anthropic/anthropic_response.h"
 #include "providers/anthropic/anthropic_stream_decoder.h"
 #include "providers/json/json_reader.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
 namespace {
@@ -74,9 +75,7 @@ absl::StatusOr<HttpRequest> AnthropicProvider::BuildChatRequest(
   absl::StatusOr<std::string> body =
       WriteAnthropicChatBody(request, model, stream);
   if (!body.ok()) {
-    return absl::Status(
-        body.status().code(),
-        absl::StrCat(config_.name, ": ", body.status().message()));
+    return NamedByProvider(config_.name, body.status());
   }
   return HttpRequest{absl::StrCat(config_.base_url, "/v1/messages"),
                      Headers(/*with_body=*/true), *std::move(body)};

@@ -15,6 +15,7 @@
 #include "providers/gemini/gemini_response.h"
 #include "providers/gemini/gemini_stream_decoder.h"
 #include "providers/json/json_reader.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
 namespace {
@@ -105,9 +106,7 @@ absl::StatusOr<HttpRequest> GeminiProvider::BuildChatRequest(
   absl::StatusOr<std::string> body =
       path.ok() ? WriteGeminiBody(request, model) : path.status();
   if (!body.ok()) {
-    return absl::Status(
-        body.status().code(),
-        absl::StrCat(config_.name, ": ", body.status().message()));
+    return NamedByProvider(config_.name, body.status());
   }
   absl::string_view method =
       stream ? ":streamGenerateContent?alt=sse" : ":generateContent";

@@ -10,6 +10,7 @@
 #include "providers/openai/openai_request.h"
 #include "providers/openai/openai_response.h"
 #include "providers/openai/openai_stream_decoder.h"
+#include "providers/provider_errors.h"
 
 namespace literllm {
 namespace {
@@ -62,9 +63,7 @@ absl::StatusOr<HttpRequest> OpenAiProvider::BuildChatRequest(
   absl::StatusOr<std::string> body =
       WriteOpenAiChatBody(request, model, stream);
   if (!body.ok()) {
-    return absl::Status(
-        body.status().code(),
-        absl::StrCat(config_.name, ": ", body.status().message()));
+    return NamedByProvider(config_.name, body.status());
   }
   return HttpRequest{absl::StrCat(config_.base_url, "/chat/completions"),
                      Headers(/*with_body=*/true), *std::move(body)};

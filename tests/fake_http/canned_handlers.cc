@@ -35,4 +35,16 @@ Handler SseHandler(std::vector<std::string> events,
   };
 }
 
+Handler SplitSseHandler(std::string body) {
+  return [body = std::move(body)](const RecordedRequest&, ResponseWriter& w) {
+    if (!w.SendHead(200, {{"Content-Type", "text/event-stream"}}, true)) return;
+    for (size_t i = 0, step = 1; i < body.size();
+         i += step, step = step % 7 + 1) {
+      if (!w.SendChunk(body.substr(i, step))) return;
+      if (i % 5 == 0 && !w.Sleep(absl::Milliseconds(1))) return;
+    }
+    w.EndChunks();
+  };
+}
+
 }  // namespace literllm::testing

@@ -179,6 +179,11 @@ Handler SseHandler(std::vector<std::string> events,
                    absl::Duration delay_between = absl::ZeroDuration(),
                    bool close_before_end = false);
 
+// Answers every request with 200 text/event-stream, chunked, sending `body`
+// in pieces of 1 to 7 bytes (pausing now and then), so events, lines, CRLF
+// pairs and UTF-8 sequences arrive split at awkward offsets.
+Handler SplitSseHandler(std::string body);
+
 }  // namespace literllm::testing
 
 #endif  // LITERLLM_TESTS_FAKE_HTTP_FAKE_HTTP_SERVER_H_

@@ -17,45 +17,16 @@ constexpr char kHello[] =
     R"({"role":"user","content":"Hello!"}]})";
 
 // The real server with only Anthropic configured, in front of a fake one.
-class AnthropicTest : public ::testing::Test {
+class AnthropicTest : public ProviderTest {
  protected:
   AnthropicTest()
-      : upstream_(JsonHandler(200, AnthropicMessage("Hello!"))),
-        server_(
-            ServerProcess::Env{{"ANTHROPIC_API_KEY", kAnthropicKey},
-                               {"ANTHROPIC_BASE_URL", upstream_.base_url()}}),
-        stub_(server_.NewStub()) {}
-
-  void SetUp() override {
-    ASSERT_NE(server_.port(), 0) << "server did not start";
-  }
-
-  void TearDown() override {
-    for (const std::string& line : server_.Logs()) {
-      EXPECT_FALSE(absl::StrContains(line, kAnthropicKey))
-          << "key in log: " << line;
-    }
-  }
-
-  grpc::Status Chat(const std::string& json, v1::ChatCompletionResponse* out) {
-    auto context = GatewayTest::Context();
-    return stub_->Chat(context.get(), GatewayTest::Request(json), out);
-  }
-
-  grpc::Status Stream(const std::string& json,
-                      std::vector<v1::ChatCompletionChunk>* chunks,
-                      grpc::ClientContext* context = nullptr) {
-    auto owned = GatewayTest::Context();
-    auto reader = stub_->ChatStream(context ? context : owned.get(),
-                                    GatewayTest::Request(json));
-    v1::ChatCompletionChunk chunk;
-    while (reader->Read(&chunk)) chunks->push_back(chunk);
-    return reader->Finish();
-  }
-
-  FakeHttpServer upstream_;
-  ServerProcess server_;
-  std::unique_ptr<v1::LlmService::Stub> stub_;
+      : ProviderTest(
+            JsonHandler(200, AnthropicMessage("Hello!")),
+            [](const std::string& url) {
+              return ServerProcess::Env{{"ANTHROPIC_API_KEY", kAnthropicKey},
+                                        {"ANTHROPIC_BASE_URL", url}};
+            },
+            kAnthropicKey) {}
 };
 
 TEST_F(AnthropicTest, ChatTranslatesBothWays) {
@@ -144,7 +115,7 @@ TEST_F(AnthropicTest, RateLimitKeepsRetryAfterAndHidesTheKey) {
                                  absl::StrCat("Slow down ", kAnthropicKey)),
                   {{"retry-after", "7"}}));
   std::vector<v1::ChatCompletionChunk> chunks;
-  auto context = GatewayTest::Context();
+  auto context = Context();
   grpc::Status status = Stream(kHello, &chunks, context.get());
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_FALSE(absl::StrContains(status.error_message(), kAnthropicKey));
@@ -157,16 +128,7 @@ TEST_F(AnthropicTest, RateLimitKeepsRetryAfterAndHidesTheKey) {
 TEST_F(AnthropicTest, StreamSplitAtAwkwardOffsetsStillDecodes) {
   std::string all;
   for (const auto& e : AnthropicTextStream({"héllo ", "世界", " 🎉!"})) all += e;
-  upstream_.set_handler([all](const RecordedRequest&, ResponseWriter& w) {
-    w.SendHead(200, {{"Content-Type", "text/event-stream"}}, true);
-    // 1..7 bytes per read: events, lines and UTF-8 sequences split anywhere.
-    for (size_t i = 0, step = 1; i < all.size();
-         i += step, step = step % 7 + 1) {
-      if (!w.SendChunk(all.substr(i, step))) return;
-      if (i % 5 == 0) w.Sleep(absl::Milliseconds(1));
-    }
-    w.EndChunks();
-  });
+  upstream_.set_handler(SplitSseHandler(all));
   std::vector<v1::ChatCompletionChunk> chunks;
   grpc::Status status = Stream(kHello, &chunks);
   ASSERT_TRUE(status.ok()) << status.error_message();
@@ -291,7 +253,7 @@ TEST_F(AnthropicTest, ListModels) {
     {"type":"model","id":"claude-sonnet-4-5-20250929","display_name":"Claude Sonnet 4.5",
      "created_at":"2025-09-29T00:00:00Z"}],"has_more":false})"));
   v1::ListModelsResponse response;
-  auto context = GatewayTest::Context();
+  auto context = Context();
   ASSERT_TRUE(
       stub_->ListModels(context.get(), v1::ListModelsRequest(), &response)
           .ok());

@@ -70,17 +70,7 @@ TEST_F(GatewayTest, StreamsParallelToolCallDeltasByIndex) {
 TEST_F(GatewayTest, EventsSplitAtEveryByteStillDecode) {
   std::string all;
   for (const auto& e : TextStream({"héllo ", "世界", " 🎉!"})) all += e;
-  upstream_.set_handler([all](const RecordedRequest&, ResponseWriter& w) {
-    w.SendHead(200, {{"Content-Type", "text/event-stream"}}, true);
-    // Awkward network reads: 1..7 bytes each, splitting UTF-8 and CRLF-free
-    // lines anywhere.
-    for (size_t i = 0, step = 1; i < all.size();
-         i += step, step = step % 7 + 1) {
-      if (!w.SendChunk(all.substr(i, step))) return;
-      if (i % 5 == 0) w.Sleep(absl::Milliseconds(1));
-    }
-    w.EndChunks();
-  });
+  upstream_.set_handler(SplitSseHandler(all));
   std::vector<v1::ChatCompletionChunk> chunks;
   grpc::Status status = Stream(Request(kHello), &chunks);
   ASSERT_TRUE(status.ok()) << status.error_message();

@@ -2,25 +2,56 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include "absl/strings/match.h"
+
 namespace literllm::testing {
 
-v1::ChatCompletionRequest GatewayTest::Request(const std::string& json) {
+ProviderTest::ProviderTest(
+    Handler initial_answer,
+    const std::function<ServerProcess::Env(const std::string&)>& env,
+    std::string key)
+    : key_(std::move(key)),
+      upstream_(std::move(initial_answer)),
+      server_(env(upstream_.base_url())),
+      stub_(server_.NewStub()) {}
+
+void ProviderTest::SetUp() {
+  ASSERT_NE(server_.port(), 0) << "server did not start";
+}
+
+void ProviderTest::TearDown() {
+  for (const std::string& line : server_.Logs()) {
+    EXPECT_FALSE(absl::StrContains(line, key_)) << "key in log: " << line;
+  }
+  for (const RecordedRequest& request : upstream_.requests()) {
+    EXPECT_FALSE(absl::StrContains(request.path, key_)) << request.path;
+  }
+}
+
+grpc::Status ProviderTest::Chat(const std::string& json,
+                                v1::ChatCompletionResponse* out,
+                                grpc::ClientContext* context) {
+  auto owned = Context();
+  return stub_->Chat(context ? context : owned.get(), Request(json), out);
+}
+
+v1::ChatCompletionRequest ProviderTest::Request(const std::string& json) {
   v1::ChatCompletionRequest request;
   auto status = google::protobuf::util::JsonStringToMessage(json, &request);
   EXPECT_TRUE(status.ok()) << status.ToString();
   return request;
 }
 
-std::unique_ptr<grpc::ClientContext> GatewayTest::Context(
+std::unique_ptr<grpc::ClientContext> ProviderTest::Context(
     absl::Duration timeout) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
   return context;
 }
 
-grpc::Status GatewayTest::Stream(const v1::ChatCompletionRequest& request,
-                                 std::vector<v1::ChatCompletionChunk>* chunks,
-                                 grpc::ClientContext* context) {
+grpc::Status ProviderTest::Stream(const v1::ChatCompletionRequest& request,
+                                  std::vector<v1::ChatCompletionChunk>* chunks,
+                                  grpc::ClientContext* context) {
   std::unique_ptr<grpc::ClientContext> owned;
   if (context == nullptr) {
     owned = Context();

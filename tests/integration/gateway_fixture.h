@@ -3,6 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -16,40 +17,53 @@
 
 namespace literllm::testing {
 
-// The real server in front of a fake OpenAI upstream, both on loopback.
-class GatewayTest : public ::testing::Test {
+// The real server in front of a fake provider upstream, both on loopback.
+// Each provider's fixture says how to configure the server for it.
+class ProviderTest : public ::testing::Test {
  public:
   static v1::ChatCompletionRequest Request(const std::string& json);
   static std::unique_ptr<grpc::ClientContext> Context(
       absl::Duration timeout = absl::Seconds(10));
 
  protected:
-  GatewayTest()
-      : upstream_(JsonHandler(200, OpenAiCompletion("Hello!"))),
-        server_(ServerProcess::Env{
-            {"OPENAI_API_KEY", kTestKey},
-            {"OPENAI_BASE_URL", upstream_.base_url() + "/v1"}}),
-        stub_(server_.NewStub()) {}
+  // `env` gets the fake upstream's base URL ("http://127.0.0.1:PORT");
+  // `key` is the provider key, which must never reach a log line.
+  ProviderTest(Handler initial_answer,
+               const std::function<ServerProcess::Env(const std::string&)>& env,
+               std::string key);
 
-  void SetUp() override {
-    ASSERT_NE(server_.port(), 0) << "server did not start";
-  }
+  void SetUp() override;
+  void TearDown() override;
 
-  void TearDown() override {
-    for (const std::string& line : server_.Logs()) {
-      EXPECT_EQ(line.find(kTestKey), std::string::npos)
-          << "key in log: " << line;
-    }
-  }
-
+  grpc::Status Chat(const std::string& json, v1::ChatCompletionResponse* out,
+                    grpc::ClientContext* context = nullptr);
   // Runs a ChatStream call to the end.
   grpc::Status Stream(const v1::ChatCompletionRequest& request,
                       std::vector<v1::ChatCompletionChunk>* chunks,
                       grpc::ClientContext* context = nullptr);
+  grpc::Status Stream(const std::string& json,
+                      std::vector<v1::ChatCompletionChunk>* chunks,
+                      grpc::ClientContext* context = nullptr) {
+    return Stream(Request(json), chunks, context);
+  }
 
+  const std::string key_;
   FakeHttpServer upstream_;
   ServerProcess server_;
   std::unique_ptr<v1::LlmService::Stub> stub_;
+};
+
+// The server in front of a fake OpenAI.
+class GatewayTest : public ProviderTest {
+ protected:
+  GatewayTest()
+      : ProviderTest(
+            JsonHandler(200, OpenAiCompletion("Hello!")),
+            [](const std::string& url) {
+              return ServerProcess::Env{{"OPENAI_API_KEY", kTestKey},
+                                        {"OPENAI_BASE_URL", url + "/v1"}};
+            },
+            kTestKey) {}
 };
 
 // Many ChatStream calls in flight at once, driven by one completion-queue

@@ -77,47 +77,16 @@ inline std::string GeminiError(int code, const std::string& status,
 
 // Configured with GEMINI_API_KEY and GEMINI_BASE_URL pointing at upstream_,
 // which answers a short text until a test sets another handler.
-class GeminiTest : public ::testing::Test {
+class GeminiTest : public ProviderTest {
  protected:
   GeminiTest()
-      : upstream_(JsonHandler(200, GeminiResponse(TextParts("Hi there!")))),
-        server_(ServerProcess::Env{{"GEMINI_API_KEY", kGeminiKey},
-                                   {"GEMINI_BASE_URL", upstream_.base_url()}}),
-        stub_(server_.NewStub()) {}
-
-  void SetUp() override {
-    ASSERT_NE(server_.port(), 0) << "server did not start";
-  }
-
-  void TearDown() override {
-    for (const std::string& line : server_.Logs()) {
-      EXPECT_FALSE(absl::StrContains(line, kGeminiKey))
-          << "key in log: " << line;
-    }
-    for (const RecordedRequest& request : upstream_.requests()) {
-      EXPECT_FALSE(absl::StrContains(request.path, kGeminiKey)) << request.path;
-    }
-  }
-
-  grpc::Status Chat(const std::string& json, v1::ChatCompletionResponse* out,
-                    grpc::ClientContext* context = nullptr) {
-    auto owned = GatewayTest::Context();
-    return stub_->Chat(context ? context : owned.get(),
-                       GatewayTest::Request(json), out);
-  }
-
-  grpc::Status Stream(const std::string& json,
-                      std::vector<v1::ChatCompletionChunk>* chunks) {
-    auto context = GatewayTest::Context();
-    auto reader = stub_->ChatStream(context.get(), GatewayTest::Request(json));
-    v1::ChatCompletionChunk chunk;
-    while (reader->Read(&chunk)) chunks->push_back(chunk);
-    return reader->Finish();
-  }
-
-  FakeHttpServer upstream_;
-  ServerProcess server_;
-  std::unique_ptr<v1::LlmService::Stub> stub_;
+      : ProviderTest(
+            JsonHandler(200, GeminiResponse(TextParts("Hi there!"))),
+            [](const std::string& url) {
+              return ServerProcess::Env{{"GEMINI_API_KEY", kGeminiKey},
+                                        {"GEMINI_BASE_URL", url}};
+            },
+            kGeminiKey) {}
 };
 
 }  // namespace literllm::testing

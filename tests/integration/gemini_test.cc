@@ -77,16 +77,7 @@ TEST_F(GeminiTest, CrlfEventsSplitAtAwkwardOffsetsStillDecode) {
   for (const auto& e : GeminiTextStream({"héllo ", "世界", " 🎉!"}, "\r\n")) {
     all += e;
   }
-  upstream_.set_handler([all](const RecordedRequest&, ResponseWriter& w) {
-    w.SendHead(200, {{"Content-Type", "text/event-stream"}}, true);
-    // 1..7 bytes per read: splits CRLF pairs and UTF-8 sequences.
-    for (size_t i = 0, step = 1; i < all.size();
-         i += step, step = step % 7 + 1) {
-      if (!w.SendChunk(all.substr(i, step))) return;
-      if (i % 5 == 0) w.Sleep(absl::Milliseconds(1));
-    }
-    w.EndChunks();
-  });
+  upstream_.set_handler(SplitSseHandler(all));
   std::vector<v1::ChatCompletionChunk> chunks;
   grpc::Status status = Stream(kHello, &chunks);
   ASSERT_TRUE(status.ok()) << status.error_message();
@@ -155,7 +146,7 @@ TEST_F(GeminiTest, MultiTurnToolRoundTrip) {
   // both calls, in reverse order.
   upstream_.set_handler(
       JsonHandler(200, GeminiResponse(TextParts("Paris: 18C, 09:30."))));
-  v1::ChatCompletionRequest second = GatewayTest::Request(kHello);
+  v1::ChatCompletionRequest second = Request(kHello);
   *second.add_messages() = calls;
   for (int i : {1, 0}) {
     v1::Message& result = *second.add_messages();
@@ -164,7 +155,7 @@ TEST_F(GeminiTest, MultiTurnToolRoundTrip) {
     result.set_content(i == 0 ? R"({"temp_c":18})" : "09:30");
   }
   v1::ChatCompletionResponse answer;
-  auto context = GatewayTest::Context();
+  auto context = Context();
   grpc::Status status = stub_->Chat(context.get(), second, &answer);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(answer.choices(0).message().content(), "Paris: 18C, 09:30.");
@@ -243,7 +234,7 @@ TEST_P(GeminiErrorTest, MapsStatusAndRelaysMessageWithoutKey) {
   const ErrorCase& c = GetParam();
   upstream_.set_handler(JsonHandler(c.http, c.body));
   v1::ChatCompletionResponse response;
-  auto context = GatewayTest::Context();
+  auto context = Context();
   grpc::Status status = Chat(kHello, &response, context.get());
   EXPECT_EQ(status.error_code(), c.code) << status.error_message();
   EXPECT_TRUE(absl::StartsWith(status.error_message(), "gemini: "));
@@ -296,7 +287,7 @@ TEST_F(GeminiTest, ListModelsStripsPrefixAndKeepsGenerators) {
     {"name":"models/gemini-2.5-flash","supportedGenerationMethods":["generateContent"]},
     {"name":"models/text-embedding-004","supportedGenerationMethods":["embedContent"]}]})"));
   v1::ListModelsResponse response;
-  auto context = GatewayTest::Context();
+  auto context = Context();
   ASSERT_TRUE(
       stub_->ListModels(context.get(), v1::ListModelsRequest(), &response)
           .ok());
@@ -323,9 +314,9 @@ TEST(GeminiKeyTest, GoogleApiKeyIsTheFallback) {
     ServerProcess server(with_url);
     ASSERT_NE(server.port(), 0);
     v1::ChatCompletionResponse response;
-    auto context = GatewayTest::Context();
+    auto context = ProviderTest::Context();
     grpc::Status status = server.NewStub()->Chat(
-        context.get(), GatewayTest::Request(kHello), &response);
+        context.get(), ProviderTest::Request(kHello), &response);
     ASSERT_TRUE(status.ok()) << status.error_message();
     EXPECT_EQ(upstream.requests().back().Header("x-goog-api-key"), want);
   }
