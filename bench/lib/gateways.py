@@ -250,9 +250,16 @@ def load_body(work, fmt, model):
     return load.body(work, fmt, model)
 
 
+# What bench/peers/install.sh leaves behind for each peer it installed.
+PEER_INSTALLS = {
+    "portkey": PEERS / ".work" / "portkey" / ".installed",
+    "litellm": PEERS / ".work" / "litellm-venv" / "bin" / "litellm",
+    "bifrost": PEERS / ".work" / "bin" / "bifrost-http",
+}
+
+
 def peer_installed(name):
-    marker = PEERS / ".work" / f"{name}.installed"
-    return marker.exists()
+    return PEER_INSTALLS.get(name, PEERS / "missing").exists()
 
 
 def all_gateways(build, peers, upstream, work, skipped):

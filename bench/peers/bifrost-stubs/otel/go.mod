@@ -1,0 +1,7 @@
+module github.com/maximhq/bifrost/plugins/otel
+
+go 1.24
+
+require (
+	github.com/maximhq/bifrost/core v1.6.0
+)
