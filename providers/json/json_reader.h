@@ -30,7 +30,7 @@ absl::StatusOr<T> ParseJsonBody(absl::string_view provider,
                                 absl::string_view what, absl::string_view body,
                                 Read read) {
   absl::StatusOr<simdjson::dom::element> root = ParseJson(body);
-  T out;
+  T out{};
   absl::Status status = root.ok() ? read(*root, out) : root.status();
   if (!status.ok()) {
     return absl::InternalError(absl::StrCat(provider, ": could not parse ",
