@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import pathlib
+import subprocess
 import sys
 import time
 
@@ -92,6 +93,27 @@ def measure_streams(gw, sizes, relay_gw):
     return result
 
 
+def measure_hold(gw, sizes):
+    # The first round creates whatever the gateway creates lazily; the second
+    # is the measurement.
+    warm = min(500, sizes["hold_streams"])
+    load.streams(gw.stream_target, streams=warm, concurrency=warm, pid=gw.pid)
+    hold = load.streams(gw.stream_target, streams=sizes["hold_streams"],
+                        concurrency=sizes["hold_streams"], pid=gw.pid)
+    return dict(hold, name=gw.name)
+
+
+def measured(results, phase, name, measure):
+    """Appends one measurement; a peer that breaks under it is reported, and
+    only literllm or the baseline breaking stops the run."""
+    try:
+        results[phase].append(measure())
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
+        if name in report.OURS:
+            raise
+        results["skipped"][f"{name} ({phase})"] = f"failed: {str(e)[:300]}"
+
+
 def started(candidates, skipped):
     """Yields each gateway already started; records the ones that fail to."""
     for gw in candidates:
@@ -119,7 +141,7 @@ def run(args):
         for gw in started(gateways.all_gateways(build, peers, nginx, work, results["skipped"]),
                           results["skipped"]):
             with gw:
-                results["unary"].append(measure_unary(gw, sizes, work))
+                measured(results, "unary", gw.name, lambda: measure_unary(gw, sizes, work))
             if gw.name == "literllm":
                 results["verification"] = dict(
                     gw.call_tally, upstream_requests=results["unary"][-1]["upstream_requests"])
@@ -132,21 +154,15 @@ def run(args):
                                                 results["skipped"]), results["skipped"]):
             relay_gw = gateways.same_kind(gw, build, relay_up, work)
             with gw, relay_gw:
-                results["streams"].append(measure_streams(gw, sizes, relay_gw))
+                measured(results, "streams", gw.name,
+                         lambda: measure_streams(gw, sizes, relay_gw))
 
     slow = dict(tokens=5, interval_ms=2000)
     with gateways.SseUpstream(build, work, **slow) as slow_up:
         for gw in started(gateways.all_gateways(build, peers, slow_up, work,
                                                 results["skipped"]), results["skipped"]):
             with gw:
-                # The first round creates whatever the gateway creates lazily;
-                # the second is the measurement.
-                load.streams(gw.stream_target, streams=min(500, sizes["hold_streams"]),
-                             concurrency=min(500, sizes["hold_streams"]), pid=gw.pid)
-                hold = load.streams(gw.stream_target, streams=sizes["hold_streams"],
-                                    concurrency=sizes["hold_streams"], pid=gw.pid)
-                hold["name"] = gw.name
-                results["hold"].append(hold)
+                measured(results, "hold", gw.name, lambda: measure_hold(gw, sizes))
 
     (work / "results.json").write_text(json.dumps(results, indent=2))
     target = work / "README.md" if args.smoke else ROOT / "bench" / "README.md"
