@@ -15,6 +15,7 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers)
     : options_(std::move(options)),
       providers_(std::move(providers)),
       redactor_(providers_.secrets()),
+      transport_(CurlTransport::Options{options_.upstream_threads}),
       gateway_{providers_, transport_, redactor_, stats_,
                options_.max_call_duration},
       service_(gateway_) {}

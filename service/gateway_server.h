@@ -21,6 +21,9 @@ struct ServerOptions {
   absl::Duration shutdown_grace = absl::Seconds(30);
   // Longest a call may run, whatever the caller's deadline.
   absl::Duration max_call_duration = absl::Minutes(10);
+  // Threads running upstream HTTP (each a libcurl event loop); fixed for
+  // the life of the server.
+  int upstream_threads = 2;
   int max_receive_message_bytes = 64 << 20;  // room for inline images
 };
 

@@ -2,13 +2,16 @@
 // environment; exits 0 after a graceful drain on SIGTERM or SIGINT.
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
@@ -22,6 +25,9 @@ ABSL_FLAG(std::optional<std::string>, listen, std::nullopt,
 ABSL_FLAG(std::optional<std::string>, shutdown_grace, std::nullopt,
           "how long in-flight calls may finish after SIGTERM (env "
           "LITERLLM_SHUTDOWN_GRACE; default 30s)");
+ABSL_FLAG(std::optional<std::string>, upstream_threads, std::nullopt,
+          "threads running upstream HTTP (env LITERLLM_UPSTREAM_THREADS; "
+          "default: the number of CPUs)");
 ABSL_FLAG(std::optional<std::string>, max_call_duration, std::nullopt,
           "longest a call may run, whatever the caller's deadline (env "
           "LITERLLM_MAX_CALL_DURATION; default 10m)");
@@ -53,8 +59,24 @@ absl::Duration DurationSetting(const std::optional<std::string>& flag,
   return value;
 }
 
+// A count such as 2; bad values stop the server.
+int CountSetting(const std::optional<std::string>& flag, const char* env,
+                 int fallback) {
+  std::string text = Setting(flag, env, absl::StrCat(fallback));
+  int value = 0;
+  if (!absl::SimpleAtoi(text, &value) || value < 1 || value > 64) {
+    Log("error", "not a count from 1 to 64",
+        {{"setting", env}, {"value", text}});
+    std::exit(2);
+  }
+  return value;
+}
+
 ServerOptions OptionsFromFlags() {
   ServerOptions options;
+  options.upstream_threads = CountSetting(
+      absl::GetFlag(FLAGS_upstream_threads), "LITERLLM_UPSTREAM_THREADS",
+      std::max(1u, std::thread::hardware_concurrency()));
   options.listen =
       Setting(absl::GetFlag(FLAGS_listen), "LITERLLM_LISTEN", options.listen);
   options.shutdown_grace =

@@ -180,5 +180,28 @@ TEST(CurlTransportTest, DestructionCompletesOutstandingTransfers) {
   EXPECT_EQ(c.status_.code(), absl::StatusCode::kCancelled);
 }
 
+TEST(CurlTransportTest, SeveralLoopsShareTransfersAndRouteCancels) {
+  FakeHttpServer server([](const RecordedRequest&, ResponseWriter& w) {
+    w.WaitForPeerClose(absl::Seconds(10));
+  });
+  CurlTransport transport(CurlTransport::Options{/*loops=*/2});
+  Collector collectors[4];
+  TransferId ids[4];
+  for (int i = 0; i < 4; ++i) {
+    ids[i] = transport.Start(Post(server, "{}"), absl::InfiniteFuture(),
+                             &collectors[i]);
+  }
+  ASSERT_TRUE(server.WaitForRequests(4, absl::Seconds(5)));
+  EXPECT_EQ(transport.connections_opened(), 0);  // counted on completion
+  for (TransferId id : ids) transport.Cancel(id);
+  for (auto& c : collectors) {
+    ASSERT_TRUE(c.Wait());
+    EXPECT_EQ(c.status_.code(), absl::StatusCode::kCancelled);
+  }
+  // Round-robin: consecutive transfers went to different loops.
+  EXPECT_NE((ids[0] - 1) % 2, (ids[1] - 1) % 2);
+  EXPECT_TRUE(server.WaitForPeerCloses(4, absl::Seconds(5)));
+}
+
 }  // namespace
 }  // namespace literllm

@@ -36,6 +36,8 @@ int PortFromLogLine(const std::string& line) {
 
 ServerProcess::ServerProcess(Env env, std::vector<std::string> args) {
   env.emplace("LITERLLM_LISTEN", "127.0.0.1:0");
+  // Connection counts in tests depend on it; the default follows the CPUs.
+  env.emplace("LITERLLM_UPSTREAM_THREADS", "2");
   std::vector<std::string> env_strings;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry(*e);
