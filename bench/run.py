@@ -83,6 +83,10 @@ def measure_unary(gw, sizes, work):
 
 def measure_streams(gw, sizes, relay_gw):
     result = {"name": gw.name}
+    # Warm-up: connections and lazily created state, for every target alike.
+    load.streams(gw.stream_target, streams=sizes["ttft_concurrency"],
+                 concurrency=sizes["ttft_concurrency"])
+    load.streams(relay_gw.stream_target, streams=2, concurrency=2)
     ttft = load.streams(gw.stream_target, streams=sizes["ttft_streams"],
                         concurrency=sizes["ttft_concurrency"], pid=gw.pid)
     relay = load.streams(relay_gw.stream_target, streams=sizes["relay_streams"],

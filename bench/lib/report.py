@@ -158,7 +158,7 @@ answered {v.get('upstream_requests', 0):,} requests from it.
 ## Streams
 
 Time to first token over {s['ttft_streams']} streams, 8 at a time, each 20
-tokens 10 ms apart; relay rate over {s['relay_streams']} concurrent streams of
+tokens 10 ms apart (after a warm-up round); relay rate over {s['relay_streams']} concurrent streams of
 {s['relay_tokens']:,} tokens sent as fast as the socket takes them.
 
 {stream_table(results)}

@@ -6,7 +6,8 @@
 //
 // `streams` prints one JSON object: success counts, time to first token
 // (p50/p99), content chunks per second, and, with --pid, that process's RSS
-// and thread count before the load and while every stream is in flight.
+// and thread count (with its child processes) before the load and while
+// every stream is in flight.
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -106,7 +107,16 @@ long ProcField(int pid, const char* field) {
   while (std::getline(in, line)) {
     if (absl::StartsWith(line, field)) return std::atol(line.c_str() + strlen(field));
   }
-  return -1;
+  return 0;
+}
+
+// `field` summed over `pid` and its descendants: gateways such as LiteLLM
+// serve from worker processes.
+long TreeField(int pid, const char* field) {
+  long total = ProcField(pid, field);
+  std::ifstream children(absl::StrCat("/proc/", pid, "/task/", pid, "/children"));
+  for (int child; children >> child;) total += TreeField(child, field);
+  return total;
 }
 
 double Percentile(std::vector<double> values, double p) {
@@ -122,14 +132,14 @@ int RunStreamLoad(const Args& args) {
   int streams = args.Int("streams", 100);
   int concurrency = args.Int("concurrency", 10);
   int pid = args.Int("pid", 0);
-  long rss_idle = pid ? ProcField(pid, "VmRSS:") : -1;
-  long threads_idle = pid ? ProcField(pid, "Threads:") : -1;
+  long rss_idle = pid ? TreeField(pid, "VmRSS:") : -1;
+  long threads_idle = pid ? TreeField(pid, "Threads:") : -1;
   long rss_peak = -1, threads_peak = -1;
   absl::Time start = absl::Now();
   std::vector<StreamResult> results = RunStreams(target, streams, concurrency, [&] {
     if (pid == 0) return;
-    rss_peak = ProcField(pid, "VmRSS:");
-    threads_peak = ProcField(pid, "Threads:");
+    rss_peak = TreeField(pid, "VmRSS:");
+    threads_peak = TreeField(pid, "Threads:");
   });
   double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   int ok = 0;

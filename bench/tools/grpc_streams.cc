@@ -50,8 +50,12 @@ std::vector<StreamResult> RunGrpcStreams(const StreamTarget& target, int streams
     threads.emplace_back([&, slots] {
       grpc::ChannelArguments args;
       args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-      auto stub = v1::LlmService::NewStub(grpc::CreateCustomChannel(
-          address, grpc::InsecureChannelCredentials(), args));
+      auto channel = grpc::CreateCustomChannel(
+          address, grpc::InsecureChannelCredentials(), args);
+      // Connection set-up is not part of any stream's time to first token.
+      channel->WaitForConnected(
+          absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+      auto stub = v1::LlmService::NewStub(channel);
       grpc::CompletionQueue cq;
       auto start_one = [&]() -> bool {
         int i = next.fetch_add(1);
