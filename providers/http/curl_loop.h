@@ -61,6 +61,7 @@ class CurlLoop final : public HttpTransport {
   using Command = std::variant<StartCommand, CancelCommand, ResumeCommand>;
 
   static constexpr size_t kMaxIdleEasyHandles = 1024;
+  static constexpr size_t kMaxIdleConnections = 1024;
 
   void Post(Command command);
   void Wake();
