@@ -49,9 +49,13 @@ def hold_table(results):
     for r in results["hold"]:
         if r["name"] == "direct":
             continue
+        if r["rss_kib_peak"] < 0:  # sampled only once every stream had started
+            peak_rss = peak_threads = "not all streams started"
+        else:
+            peak_rss, peak_threads = f"{r['rss_kib_peak'] / 1024:.0f}", r["threads_peak"]
         lines.append(f"| {r['name']} | {r['streams']:,} | {r['ok']:,} "
-                     f"| {r['rss_kib_idle'] / 1024:.0f} → {r['rss_kib_peak'] / 1024:.0f} "
-                     f"| {r['threads_idle']} → {r['threads_peak']} |")
+                     f"| {r['rss_kib_idle'] / 1024:.0f} → {peak_rss} "
+                     f"| {r['threads_idle']} → {peak_threads} |")
     return "\n".join(lines)
 
 
