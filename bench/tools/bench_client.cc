@@ -31,7 +31,8 @@ namespace {
 struct Args {
   std::map<std::string, std::string> flags;
   std::vector<std::string> headers;
-  std::string Get(const std::string& name, const std::string& fallback = "") const {
+  std::string Get(const std::string& name,
+                  const std::string& fallback = "") const {
     auto it = flags.find(name);
     return it == flags.end() ? fallback : it->second;
   }
@@ -59,7 +60,8 @@ Args Parse(int argc, char** argv) {
 
 std::string Prompt(int bytes) {
   std::string text = "Summarise the following notes in one sentence. ";
-  while (static_cast<int>(text.size()) < bytes) text += "The quick brown fox jumps. ";
+  while (static_cast<int>(text.size()) < bytes)
+    text += "The quick brown fox jumps. ";
   text.resize(bytes);
   return text;
 }
@@ -105,7 +107,8 @@ long ProcField(int pid, const char* field) {
   std::ifstream in(absl::StrCat("/proc/", pid, "/status"));
   std::string line;
   while (std::getline(in, line)) {
-    if (absl::StartsWith(line, field)) return std::atol(line.c_str() + strlen(field));
+    if (absl::StartsWith(line, field))
+      return std::atol(line.c_str() + strlen(field));
   }
   return 0;
 }
@@ -114,7 +117,8 @@ long ProcField(int pid, const char* field) {
 // serve from worker processes.
 long TreeField(int pid, const char* field) {
   long total = ProcField(pid, field);
-  std::ifstream children(absl::StrCat("/proc/", pid, "/task/", pid, "/children"));
+  std::ifstream children(
+      absl::StrCat("/proc/", pid, "/task/", pid, "/children"));
   for (int child; children >> child;) total += TreeField(child, field);
   return total;
 }
@@ -122,13 +126,15 @@ long TreeField(int pid, const char* field) {
 double Percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
-  size_t i = std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
+  size_t i =
+      std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
   return values[i];
 }
 
 int RunStreamLoad(const Args& args) {
   StreamTarget target{args.Get("target"), args.headers,
-                      args.Get("model", "openai/gpt-4o"), Prompt(args.Int("bytes", 1024))};
+                      args.Get("model", "openai/gpt-4o"),
+                      Prompt(args.Int("bytes", 1024))};
   int streams = args.Int("streams", 100);
   int concurrency = args.Int("concurrency", 10);
   int pid = args.Int("pid", 0);
@@ -136,11 +142,12 @@ int RunStreamLoad(const Args& args) {
   long threads_idle = pid ? TreeField(pid, "Threads:") : -1;
   long rss_peak = -1, threads_peak = -1;
   absl::Time start = absl::Now();
-  std::vector<StreamResult> results = RunStreams(target, streams, concurrency, [&] {
-    if (pid == 0) return;
-    rss_peak = TreeField(pid, "VmRSS:");
-    threads_peak = TreeField(pid, "Threads:");
-  });
+  std::vector<StreamResult> results =
+      RunStreams(target, streams, concurrency, [&] {
+        if (pid == 0) return;
+        rss_peak = TreeField(pid, "VmRSS:");
+        threads_peak = TreeField(pid, "Threads:");
+      });
   double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   int ok = 0;
   long chunks = 0;
@@ -152,7 +159,8 @@ int RunStreamLoad(const Args& args) {
   }
   std::printf(
       "{\"streams\":%d,\"ok\":%d,\"failed\":%d,\"ttft_p50_ms\":%.3f,"
-      "\"ttft_p99_ms\":%.3f,\"chunks\":%ld,\"seconds\":%.3f,\"chunks_per_s\":%.1f,"
+      "\"ttft_p99_ms\":%.3f,\"chunks\":%ld,\"seconds\":%.3f,\"chunks_per_s\":%."
+      "1f,"
       "\"rss_kib_idle\":%ld,\"rss_kib_peak\":%ld,\"threads_idle\":%ld,"
       "\"threads_peak\":%ld}\n",
       streams, ok, streams - ok, Percentile(ttft, 0.5), Percentile(ttft, 0.99),

@@ -28,9 +28,9 @@ struct Call {
 
 }  // namespace
 
-std::vector<StreamResult> RunGrpcStreams(const StreamTarget& target, int streams,
-                                         int concurrency,
-                                         const std::function<void()>& on_all_started) {
+std::vector<StreamResult> RunGrpcStreams(
+    const StreamTarget& target, int streams, int concurrency,
+    const std::function<void()>& on_all_started) {
   std::string address(absl::StripPrefix(target.url, "grpc://"));
   v1::ChatCompletionRequest request;
   request.set_model(target.model);
@@ -63,7 +63,8 @@ std::vector<StreamResult> RunGrpcStreams(const StreamTarget& target, int streams
         auto* call = new Call;
         call->result = &results[i];
         call->start = absl::Now();
-        call->reader = stub->AsyncChatStream(&call->context, request, &cq, call);
+        call->reader =
+            stub->AsyncChatStream(&call->context, request, &cq, call);
         return true;
       };
       int active = 0;
@@ -89,7 +90,8 @@ std::vector<StreamResult> RunGrpcStreams(const StreamTarget& target, int streams
           if (choice.delta().content().empty()) continue;
           if (call->result->content_chunks++ == 0) {
             call->result->first_token = absl::Now() - call->start;
-            if (++first_wave_started == first_wave && !announced.exchange(true)) {
+            if (++first_wave_started == first_wave &&
+                !announced.exchange(true)) {
               on_all_started();
             }
           }

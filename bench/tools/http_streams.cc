@@ -72,14 +72,16 @@ std::string Body(const StreamTarget& target) {
 
 }  // namespace
 
-std::vector<StreamResult> RunHttpStreams(const StreamTarget& target, int streams,
-                                         int concurrency,
-                                         const std::function<void()>& on_all_started) {
+std::vector<StreamResult> RunHttpStreams(
+    const StreamTarget& target, int streams, int concurrency,
+    const std::function<void()>& on_all_started) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
   std::string body = Body(target);
-  curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+  curl_slist* headers =
+      curl_slist_append(nullptr, "Content-Type: application/json");
   headers = curl_slist_append(headers, "Expect:");
-  for (const auto& h : target.headers) headers = curl_slist_append(headers, h.c_str());
+  for (const auto& h : target.headers)
+    headers = curl_slist_append(headers, h.c_str());
 
   std::vector<StreamResult> results(streams);
   std::vector<std::unique_ptr<Stream>> all;
@@ -134,9 +136,9 @@ std::vector<StreamResult> RunHttpStreams(const StreamTarget& target, int streams
   return results;
 }
 
-std::vector<StreamResult> RunStreams(const StreamTarget& target, int streams,
-                                     int concurrency,
-                                     const std::function<void()>& on_all_started) {
+std::vector<StreamResult> RunStreams(
+    const StreamTarget& target, int streams, int concurrency,
+    const std::function<void()>& on_all_started) {
   if (target.url.rfind("grpc://", 0) == 0) {
     return RunGrpcStreams(target, streams, concurrency, on_all_started);
   }

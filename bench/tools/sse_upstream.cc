@@ -43,20 +43,24 @@ std::string Chunk(const std::string& data) {
 }
 
 std::string Event(const std::string& choices, const char* extra = "") {
-  return Chunk("data: {\"id\":\"chatcmpl-b\",\"object\":\"chat.completion.chunk\","
-               "\"created\":1,\"model\":\"gpt-4o\",\"choices\":" +
-               choices + extra + "}\n\n");
+  return Chunk(
+      "data: {\"id\":\"chatcmpl-b\",\"object\":\"chat.completion.chunk\","
+      "\"created\":1,\"model\":\"gpt-4o\",\"choices\":" +
+      choices + extra + "}\n\n");
 }
 
 const std::string kHead =
     "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
     "Transfer-Encoding: chunked\r\n\r\n" +
-    Event(R"([{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}])");
+    Event(
+        R"([{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}])");
 const std::string kToken =
     Event(R"([{"index":0,"delta":{"content":"tok "},"finish_reason":null}])");
 const std::string kTail =
     Event(R"([{"index":0,"delta":{},"finish_reason":"stop"}])") +
-    Event("[]", R"(,"usage":{"prompt_tokens":300,"completion_tokens":20,"total_tokens":320})") +
+    Event(
+        "[]",
+        R"(,"usage":{"prompt_tokens":300,"completion_tokens":20,"total_tokens":320})") +
     Chunk("data: [DONE]\n\n") + "0\r\n\r\n";
 
 class Server {
@@ -71,7 +75,8 @@ class Server {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = htons(options_.port);
-    if (bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+    if (bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) !=
+            0 ||
         listen(listen_fd_, 4096) != 0) {
       std::perror("listen");
       std::exit(1);
@@ -95,7 +100,8 @@ class Server {
           Close(fd);
         } else {
           if (events[i].events & EPOLLIN) Read(fd);
-          if (conns_.count(fd) && (events[i].events & EPOLLOUT)) Flush(conns_[fd]);
+          if (conns_.count(fd) && (events[i].events & EPOLLOUT))
+            Flush(conns_[fd]);
         }
       }
       FireTimers();
@@ -147,7 +153,8 @@ class Server {
     if (end == std::string::npos) return;
     size_t length = 0;
     const char* cl = strcasestr(c.in.c_str(), "content-length:");
-    if (cl != nullptr && cl < c.in.c_str() + end) length = std::strtoul(cl + 15, nullptr, 10);
+    if (cl != nullptr && cl < c.in.c_str() + end)
+      length = std::strtoul(cl + 15, nullptr, 10);
     if (c.in.size() < end + 4 + length) return;
     c.in.erase(0, end + 4 + length);
     c.tokens_left = options_.tokens;
@@ -157,8 +164,9 @@ class Server {
   }
 
   void Schedule(Connection& c) {
-    timers_.push({Clock::now() + std::chrono::milliseconds(options_.interval_ms),
-                  c.fd, ++c.generation});
+    timers_.push(
+        {Clock::now() + std::chrono::milliseconds(options_.interval_ms), c.fd,
+         ++c.generation});
   }
 
   void FireTimers() {
@@ -178,14 +186,16 @@ class Server {
         c.tokens_left = -1;
       }
       Flush(c);
-      if (conns_.count(t.fd) && c.tokens_left == -1 && !c.in.empty()) Read(t.fd);
+      if (conns_.count(t.fd) && c.tokens_left == -1 && !c.in.empty())
+        Read(t.fd);
     }
   }
 
   void Flush(Connection& c) {
     while (!c.out.empty()) {
       ssize_t n = send(c.fd, c.out.data(), c.out.size(), MSG_NOSIGNAL);
-      if (n <= 0) return;  // EAGAIN: EPOLLOUT (edge) resumes; errors: HUP closes
+      if (n <= 0)
+        return;  // EAGAIN: EPOLLOUT (edge) resumes; errors: HUP closes
       c.out.erase(0, n);
     }
   }
@@ -214,11 +224,16 @@ int main(int argc, char** argv) {
       size_t n = std::strlen(name);
       return arg.compare(0, n, name) == 0 ? arg.c_str() + n : nullptr;
     };
-    if (const char* v = value("--port=")) options.port = std::atoi(v);
-    else if (const char* v = value("--tokens=")) options.tokens = std::atoi(v);
-    else if (const char* v = value("--interval_ms=")) options.interval_ms = std::atoi(v);
+    if (const char* v = value("--port="))
+      options.port = std::atoi(v);
+    else if (const char* v = value("--tokens="))
+      options.tokens = std::atoi(v);
+    else if (const char* v = value("--interval_ms="))
+      options.interval_ms = std::atoi(v);
     else {
-      std::fprintf(stderr, "usage: %s [--port=N] [--tokens=N] [--interval_ms=N]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s [--port=N] [--tokens=N] [--interval_ms=N]\n",
+                   argv[0]);
       return 2;
     }
   }

@@ -32,16 +32,16 @@ struct StreamResult {
 // Runs `streams` streams, at most `concurrency` at once. `on_all_started`
 // runs once every stream of the first wave has received its first token
 // (used to sample the gateway while they are all in flight).
-std::vector<StreamResult> RunStreams(const StreamTarget& target, int streams,
-                                     int concurrency,
-                                     const std::function<void()>& on_all_started);
+std::vector<StreamResult> RunStreams(
+    const StreamTarget& target, int streams, int concurrency,
+    const std::function<void()>& on_all_started);
 
-std::vector<StreamResult> RunGrpcStreams(const StreamTarget& target, int streams,
-                                         int concurrency,
-                                         const std::function<void()>& on_all_started);
-std::vector<StreamResult> RunHttpStreams(const StreamTarget& target, int streams,
-                                         int concurrency,
-                                         const std::function<void()>& on_all_started);
+std::vector<StreamResult> RunGrpcStreams(
+    const StreamTarget& target, int streams, int concurrency,
+    const std::function<void()>& on_all_started);
+std::vector<StreamResult> RunHttpStreams(
+    const StreamTarget& target, int streams, int concurrency,
+    const std::function<void()>& on_all_started);
 
 }  // namespace literllm::bench
 
