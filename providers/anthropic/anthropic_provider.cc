@@ -41,21 +41,6 @@ absl::Status ReadModel(absl::string_view provider,
   return model.status();
 }
 
-absl::Status ReadModelList(absl::string_view provider,
-                           simdjson::dom::element element,
-                           std::vector<v1::Model>& out) {
-  JsonObjectReader root(element);
-  std::optional<simdjson::dom::array> data = root.Array("data");
-  if (!data) {
-    root.Update(absl::InvalidArgumentError("no \"data\" array"));
-    return root.status();
-  }
-  for (simdjson::dom::element model : *data) {
-    root.Update(ReadModel(provider, model, out.emplace_back()));
-  }
-  return root.status();
-}
-
 }  // namespace
 
 AnthropicProvider::AnthropicProvider(ProviderConfig config, Clock clock)
@@ -105,7 +90,10 @@ absl::StatusOr<std::vector<v1::Model>> AnthropicProvider::ParseListModels(
   return ParseJsonBody<std::vector<v1::Model>>(
       config_.name, "model list", body,
       [this](simdjson::dom::element root, std::vector<v1::Model>& models) {
-        return ReadModelList(config_.name, root, models);
+        return ReadEach(root, "data", models,
+                        [this](simdjson::dom::element model, v1::Model& out) {
+                          return ReadModel(config_.name, model, out);
+                        });
       });
 }
 

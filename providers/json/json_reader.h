@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -86,6 +87,26 @@ class JsonObjectReader {
   bool is_object_ = false;
   absl::Status status_;
 };
+
+// Reads every element of the array member `key` of `object` with
+// `read(simdjson::dom::element, T&) -> absl::Status`, appending to `out`.
+// INVALID_ARGUMENT when `key` is missing or not an array (e.g. a model list
+// without "data").
+template <typename T, typename Read>
+absl::Status ReadEach(simdjson::dom::element object, absl::string_view key,
+                      std::vector<T>& out, Read read) {
+  JsonObjectReader reader(object);
+  std::optional<simdjson::dom::array> items = reader.Array(key);
+  if (!items) {
+    reader.Update(
+        absl::InvalidArgumentError(absl::StrCat("no \"", key, "\" array")));
+    return reader.status();
+  }
+  for (simdjson::dom::element item : *items) {
+    reader.Update(read(item, out.emplace_back()));
+  }
+  return reader.status();
+}
 
 }  // namespace literllm
 

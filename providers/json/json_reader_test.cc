@@ -157,5 +157,21 @@ TEST(ParseJsonBodyTest, BadJsonOrShapeIsInternalNamingWhat) {
             "acme: could not parse thing: member \"n\": expected integer");
 }
 
+TEST(ReadEachTest, ReadsEveryElementOrNamesTheMissingArray) {
+  auto root = ParseJson(R"({"data":[{"id":"a"},{"id":"b"}]})");
+  ASSERT_TRUE(root.ok());
+  std::vector<std::string> ids;
+  auto read_id = [](simdjson::dom::element e, std::string& out) {
+    JsonObjectReader item(e);
+    out = std::string(item.String("id").value_or(""));
+    return item.status();
+  };
+  ASSERT_TRUE(ReadEach(*root, "data", ids, read_id).ok());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b"}));
+  absl::Status missing = ReadEach(*root, "models", ids, read_id);
+  EXPECT_EQ(missing.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(missing.message(), "no \"models\" array");
+}
+
 }  // namespace
 }  // namespace literllm

@@ -26,22 +26,6 @@ absl::Status ReadModel(absl::string_view provider,
   return model.status();
 }
 
-absl::Status ReadModelList(absl::string_view provider,
-                           simdjson::dom::element element,
-                           std::vector<v1::Model>& out) {
-  JsonObjectReader root(element);
-  std::optional<simdjson::dom::array> data = root.Array("data");
-  if (!data) {
-    root.Update(absl::InvalidArgumentError("no \"data\" array"));
-    return root.status();
-  }
-  for (simdjson::dom::element model : *data) {
-    out.emplace_back();
-    root.Update(ReadModel(provider, model, out.back()));
-  }
-  return root.status();
-}
-
 }  // namespace
 
 OpenAiProvider::OpenAiProvider(ProviderConfig config)
@@ -90,15 +74,14 @@ absl::StatusOr<HttpRequest> OpenAiProvider::BuildListModelsRequest() const {
 
 absl::StatusOr<std::vector<v1::Model>> OpenAiProvider::ParseListModels(
     absl::string_view body) const {
-  absl::StatusOr<simdjson::dom::element> root = ParseJson(body);
-  std::vector<v1::Model> models;
-  absl::Status status =
-      root.ok() ? ReadModelList(config_.name, *root, models) : root.status();
-  if (!status.ok()) {
-    return absl::InternalError(absl::StrCat(
-        config_.name, ": could not parse model list: ", status.message()));
-  }
-  return models;
+  return ParseJsonBody<std::vector<v1::Model>>(
+      config_.name, "model list", body,
+      [this](simdjson::dom::element root, std::vector<v1::Model>& models) {
+        return ReadEach(root, "data", models,
+                        [this](simdjson::dom::element model, v1::Model& out) {
+                          return ReadModel(config_.name, model, out);
+                        });
+      });
 }
 
 }  // namespace literllm

@@ -105,15 +105,10 @@ absl::Status ReadOpenAiUsage(simdjson::dom::element usage, v1::Usage& out) {
 
 absl::StatusOr<v1::ChatCompletionResponse> ParseOpenAiChatResponse(
     absl::string_view provider, absl::string_view body) {
-  absl::StatusOr<simdjson::dom::element> root = ParseJson(body);
-  v1::ChatCompletionResponse response;
-  absl::Status status =
-      root.ok() ? ReadResponse(*root, response) : root.status();
-  if (!status.ok()) {
-    return absl::InternalError(absl::StrCat(
-        provider, ": could not parse response: ", status.message()));
-  }
-  response.set_provider(std::string(provider));
+  absl::StatusOr<v1::ChatCompletionResponse> response =
+      ParseJsonBody<v1::ChatCompletionResponse>(provider, "response", body,
+                                                &ReadResponse);
+  if (response.ok()) response->set_provider(std::string(provider));
   return response;
 }
 
