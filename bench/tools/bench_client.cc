@@ -20,10 +20,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "bench/tools/chat_request.h"
 #include "bench/tools/stream_load.h"
 #include "literllm/v1/llm_service.pb.h"
-#include "rapidjson/stringbuffer.h"
-#include "rapidjson/writer.h"
 
 namespace literllm::bench {
 namespace {
@@ -69,35 +68,17 @@ std::string Prompt(int bytes) {
 int WriteBody(const Args& args) {
   std::string model = args.Get("model", "openai/gpt-4o");
   std::string prompt = Prompt(args.Int("bytes", 1024));
+  v1::ChatCompletionRequest request = BenchRequest(model, prompt);
   std::string out;
   if (args.Get("format") == "grpc") {
-    v1::ChatCompletionRequest request;
-    request.set_model(model);
-    auto* m = request.add_messages();
-    m->set_role("user");
-    m->set_content(prompt);
+    // A gRPC message on the wire: uncompressed flag, 4-byte length, payload.
     std::string payload = request.SerializeAsString();
     uint32_t size = htonl(static_cast<uint32_t>(payload.size()));
-    out.push_back('\0');  // not compressed
+    out.push_back('\0');
     out.append(reinterpret_cast<const char*>(&size), 4);
     out += payload;
   } else {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    w.Key("model");
-    w.String(model.c_str());
-    w.Key("messages");
-    w.StartArray();
-    w.StartObject();
-    w.Key("role");
-    w.String("user");
-    w.Key("content");
-    w.String(prompt.c_str());
-    w.EndObject();
-    w.EndArray();
-    w.EndObject();
-    out = buffer.GetString();
+    out = OpenAiJson(request);
   }
   std::ofstream(args.Get("out"), std::ios::binary) << out;
   return 0;

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
+#include "bench/tools/chat_request.h"
 #include "bench/tools/stream_load.h"
 #include "literllm/v1/llm_service.grpc.pb.h"
 
@@ -32,11 +33,8 @@ std::vector<StreamResult> RunGrpcStreams(
     const StreamTarget& target, int streams, int concurrency,
     const std::function<void()>& on_all_started) {
   std::string address(absl::StripPrefix(target.url, "grpc://"));
-  v1::ChatCompletionRequest request;
-  request.set_model(target.model);
-  auto* message = request.add_messages();
-  message->set_role("user");
-  message->set_content(target.prompt);
+  const v1::ChatCompletionRequest request =
+      BenchRequest(target.model, target.prompt);
 
   std::vector<StreamResult> results(streams);
   int channels = (concurrency + kStreamsPerChannel - 1) / kStreamsPerChannel;

@@ -6,9 +6,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "bench/tools/chat_request.h"
 #include "bench/tools/stream_load.h"
-#include "rapidjson/stringbuffer.h"
-#include "rapidjson/writer.h"
 
 namespace literllm::bench {
 namespace {
@@ -44,39 +43,16 @@ size_t OnBody(char* data, size_t size, size_t count, void* self) {
   return size * count;
 }
 
-std::string Body(const StreamTarget& target) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("model");
-  w.String(target.model.c_str());
-  w.Key("messages");
-  w.StartArray();
-  w.StartObject();
-  w.Key("role");
-  w.String("user");
-  w.Key("content");
-  w.String(target.prompt.c_str());
-  w.EndObject();
-  w.EndArray();
-  w.Key("stream");
-  w.Bool(true);
-  w.Key("stream_options");
-  w.StartObject();
-  w.Key("include_usage");
-  w.Bool(true);
-  w.EndObject();
-  w.EndObject();
-  return buffer.GetString();
-}
-
 }  // namespace
 
 std::vector<StreamResult> RunHttpStreams(
     const StreamTarget& target, int streams, int concurrency,
     const std::function<void()>& on_all_started) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  std::string body = Body(target);
+  v1::ChatCompletionRequest request = BenchRequest(target.model, target.prompt);
+  request.set_stream(true);
+  request.mutable_stream_options()->set_include_usage(true);
+  const std::string body = OpenAiJson(request);
   curl_slist* headers =
       curl_slist_append(nullptr, "Content-Type: application/json");
   headers = curl_slist_append(headers, "Expect:");
