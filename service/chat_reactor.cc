@@ -43,12 +43,10 @@ void ChatReactor::OnComplete(absl::Status status) {
                                            kMaxBodyBytes, " bytes")));
     return;
   }
-  if (!status.ok()) {
-    Reply(UpstreamFailure(*provider_, status, deadline_));
-    return;
-  }
-  if (head_.status < 200 || head_.status > 299) {
-    Reply(provider_->ParseError(head_, body_));
+  if (absl::Status error =
+          UpstreamError(*provider_, status, head_, body_, deadline_);
+      !error.ok()) {
+    Reply(error);
     return;
   }
   absl::StatusOr<v1::ChatCompletionResponse> parsed =

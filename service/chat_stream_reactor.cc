@@ -31,7 +31,7 @@ void ChatStreamReactor::OnHead(const HttpResponseHead& head) { head_ = head; }
 
 HttpResponseHandler::BodyAction ChatStreamReactor::OnBody(
     absl::string_view bytes) {
-  if (head_.status < 200 || head_.status > 299) {
+  if (!head_.ok()) {
     size_t room = kMaxErrorBodyBytes - error_body_.size();
     error_body_.append(bytes.data(), std::min(room, bytes.size()));
     return BodyAction::kContinue;
@@ -76,13 +76,9 @@ void ChatStreamReactor::OnComplete(absl::Status status) {
 
 absl::Status ChatStreamReactor::FinalStatus(absl::Status transfer_status) {
   if (!stream_error_.ok()) return stream_error_;
-  if (!transfer_status.ok()) {
-    return UpstreamFailure(*provider_, transfer_status, deadline_);
-  }
-  if (head_.status < 200 || head_.status > 299) {
-    return provider_->ParseError(head_, error_body_);
-  }
-  return decoder_->Finish();
+  absl::Status error =
+      UpstreamError(*provider_, transfer_status, head_, error_body_, deadline_);
+  return error.ok() ? decoder_->Finish() : error;
 }
 
 void ChatStreamReactor::OnWriteDone(bool ok) {

@@ -24,13 +24,12 @@ class ListModelsReactor::Listing final : public HttpResponseHandler {
     return BodyAction::kContinue;
   }
   void OnComplete(absl::Status status) override {
-    if (!status.ok()) {
-      owner_->ListingDone(provider_,
-                          UpstreamFailure(provider_, status, deadline_));
-    } else if (head_.status < 200 || head_.status > 299) {
-      owner_->ListingDone(provider_, provider_.ParseError(head_, body_));
-    } else {
+    absl::Status error =
+        UpstreamError(provider_, status, head_, body_, deadline_);
+    if (error.ok()) {
       owner_->ListingDone(provider_, provider_.ParseListModels(body_));
+    } else {
+      owner_->ListingDone(provider_, error);
     }
   }
 

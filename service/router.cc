@@ -33,14 +33,19 @@ absl::Time CallDeadline(const Gateway& gateway,
   return std::min(cap, absl::FromChrono(deadline));
 }
 
-absl::Status UpstreamFailure(const Provider& provider,
-                             const absl::Status& status, absl::Time deadline) {
-  absl::StatusCode code = status.code();
+absl::Status UpstreamError(const Provider& provider,
+                           const absl::Status& transfer,
+                           const HttpResponseHead& head, absl::string_view body,
+                           absl::Time deadline) {
+  if (transfer.ok()) {
+    return head.ok() ? absl::OkStatus() : provider.ParseError(head, body);
+  }
+  absl::StatusCode code = transfer.code();
   if (code == absl::StatusCode::kCancelled && absl::Now() >= deadline) {
     code = absl::StatusCode::kDeadlineExceeded;
   }
   return NamedByProvider(provider.config().name,
-                         absl::Status(code, status.message()));
+                         absl::Status(code, transfer.message()));
 }
 
 }  // namespace literllm

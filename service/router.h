@@ -41,10 +41,14 @@ absl::StatusOr<UpstreamCall> RouteChat(const Gateway& gateway,
 absl::Time CallDeadline(const Gateway& gateway,
                         const grpc::CallbackServerContext& context);
 
-// A transport failure, prefixed with the provider's name. A cancellation
-// caused by the caller's deadline becomes DEADLINE_EXCEEDED.
-absl::Status UpstreamFailure(const Provider& provider,
-                             const absl::Status& status, absl::Time deadline);
+// Why an upstream answer cannot be used, or OK when it can: a transfer that
+// failed (prefixed with the provider's name; a cancellation caused by the
+// caller's deadline becomes DEADLINE_EXCEEDED), or a non-2xx answer, whose
+// `body` the provider turns into a status relaying its message.
+absl::Status UpstreamError(const Provider& provider,
+                           const absl::Status& transfer,
+                           const HttpResponseHead& head, absl::string_view body,
+                           absl::Time deadline);
 
 }  // namespace literllm
 

@@ -24,6 +24,9 @@ struct HttpResponseHead {
   int status = 0;
   HttpHeaders headers;
 
+  // A 2xx answer: the body is the provider's result, not its error.
+  bool ok() const { return status >= 200 && status <= 299; }
+
   // The first header with this name (case-insensitive), or "" when absent.
   absl::string_view Header(absl::string_view name) const;
 };
