@@ -19,6 +19,17 @@ struct ProviderConfig {
   std::string name;      // "openai"
   std::string api_key;   // may be empty for local servers
   std::string base_url;  // without trailing '/'
+  // The built-in provider whose protocol it speaks ("azure" for a provider
+  // named "azure-eu"); empty for a generic OpenAI-compatible server.
+  std::string type;
+  // Sent with every request, e.g. OpenRouter's HTTP-Referer and X-Title.
+  HttpHeaders headers;
+  // Models ListModels reports without asking the provider (e.g. Azure
+  // deployments), as the part after "provider/".
+  std::vector<std::string> models;
+  // Whether ListModels includes this provider; off for a local server that
+  // is reachable by default but was never configured.
+  bool listed = true;
 };
 
 // Turns a provider's stream, event by event, into OpenAI-shaped chunks.

@@ -4,41 +4,18 @@
 #include <utility>
 
 #include "absl/algorithm/container.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/strip.h"
-#include "providers/anthropic/anthropic_provider.h"
-#include "providers/gemini/gemini_provider.h"
-#include "providers/openai/openai_provider.h"
 
 namespace literllm {
 namespace {
 
-// One row per built-in provider. Adding a provider is one row here plus its
-// codec directory.
-struct BuiltinProvider {
-  absl::string_view name;
-  absl::string_view default_base_url;
-  std::unique_ptr<Provider> (*make)(ProviderConfig config);
-  // Read when <NAME>_API_KEY is unset (e.g. GOOGLE_API_KEY for gemini).
-  absl::string_view alternate_key_env = {};
-};
-
-template <typename T>
-std::unique_ptr<Provider> Make(ProviderConfig config) {
-  return std::make_unique<T>(std::move(config));
-}
-
-constexpr BuiltinProvider kBuiltins[] = {
-    {"openai", "https://api.openai.com/v1", &Make<OpenAiProvider>},
-    {"anthropic", "https://api.anthropic.com", &Make<AnthropicProvider>},
-    {"gemini", "https://generativelanguage.googleapis.com",
-     &Make<GeminiProvider>, "GOOGLE_API_KEY"},
-};
-
-std::string EnvName(absl::string_view provider, absl::string_view suffix) {
-  return absl::StrCat(absl::AsciiStrToUpper(provider), "_", suffix);
+// What to set so that the built-in provider `kind` is served.
+std::string WhatToSet(const BuiltinProvider& kind) {
+  std::vector<std::string> vars;
+  if (kind.needs_key) vars.push_back(kind.key_env);
+  if (kind.default_base_url.empty()) vars.push_back(kind.base_url_env);
+  return absl::StrJoin(vars, " and ");
 }
 
 }  // namespace
@@ -53,58 +30,75 @@ EnvLookup ProcessEnvironment() {
 
 ProviderRegistry ProviderRegistry::FromEnvironment(const EnvLookup& env) {
   ProviderRegistry registry;
-  for (const BuiltinProvider& builtin : kBuiltins) {
-    std::optional<std::string> key = env(EnvName(builtin.name, "API_KEY"));
-    if ((!key.has_value() || key->empty()) &&
-        !builtin.alternate_key_env.empty()) {
-      key = env(builtin.alternate_key_env);
-    }
-    if (!key.has_value() || key->empty()) continue;
-    std::string base_url = env(EnvName(builtin.name, "BASE_URL"))
-                               .value_or(std::string(builtin.default_base_url));
-    if (base_url.empty()) base_url = std::string(builtin.default_base_url);
-    while (!base_url.empty() && base_url.back() == '/') base_url.pop_back();
-    registry.Add(builtin.make(
-        ProviderConfig{std::string(builtin.name), *std::move(key), base_url}));
+  for (const BuiltinProvider& kind : BuiltinProviders()) {
+    ProviderSetup setup = SetupFromEnvironment(kind, env);
+    if (setup.config.base_url.empty()) continue;
+    if (kind.needs_key && setup.config.api_key.empty()) continue;
+    setup.config.listed = setup.from_environment;
+    registry.Add(MakeProvider(std::move(setup)));
   }
   return registry;
 }
 
-std::vector<std::string> ProviderRegistry::KnownProviders() {
-  std::vector<std::string> names;
-  for (const BuiltinProvider& builtin : kBuiltins) {
-    names.emplace_back(builtin.name);
+void ProviderRegistry::Add(std::unique_ptr<Provider> provider) {
+  const std::string& name = provider->config().name;
+  auto [it, added] = by_name_.try_emplace(name, provider.get());
+  if (!added) {
+    auto old = absl::c_find_if(
+        providers_, [&](const auto& p) { return p.get() == it->second; });
+    providers_.erase(old);
+    it->second = provider.get();
   }
-  return names;
+  providers_.push_back(std::move(provider));
 }
 
-void ProviderRegistry::Add(std::unique_ptr<Provider> provider) {
-  by_name_[provider->config().name] = provider.get();
-  providers_.push_back(std::move(provider));
+absl::Status ProviderRegistry::AddAlias(ModelAlias alias) {
+  for (const std::string& target : alias.targets) {
+    absl::StatusOr<ResolvedModel> resolved = ResolveProviderModel(target);
+    if (!resolved.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "alias '", alias.name, "': ", resolved.status().message()));
+    }
+  }
+  alias_index_[alias.name] = aliases_.size();
+  aliases_.push_back(std::move(alias));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<ResolvedModel> ProviderRegistry::Resolve(
     absl::string_view model) const {
+  if (auto it = alias_index_.find(model); it != alias_index_.end()) {
+    return ResolveProviderModel(aliases_[it->second].targets.front());
+  }
+  return ResolveProviderModel(model);
+}
+
+absl::StatusOr<ResolvedModel> ProviderRegistry::ResolveProviderModel(
+    absl::string_view model) const {
   size_t slash = model.find('/');
   if (slash == absl::string_view::npos || slash == 0 ||
       slash + 1 == model.size()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "model: '", model, "' must be 'provider/model', e.g. 'openai/gpt-4o'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("model: '", model,
+                     "' must be 'provider/model' (e.g. 'openai/gpt-4o') or a "
+                     "configured alias"));
   }
   absl::string_view name = model.substr(0, slash);
   if (const Provider* provider = Find(name)) {
     return ResolvedModel{provider, std::string(model.substr(slash + 1))};
   }
-  std::vector<std::string> known = KnownProviders();
+  if (const BuiltinProvider* kind = FindBuiltinProvider(name)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "provider '", name, "' is not configured: set ", WhatToSet(*kind)));
+  }
+  std::vector<std::string> known;
+  for (const BuiltinProvider& kind : BuiltinProviders()) {
+    known.push_back(kind.name);
+  }
   for (const auto& p : providers_) {
     if (!absl::c_linear_search(known, p->config().name)) {
       known.push_back(p->config().name);
     }
-  }
-  if (absl::c_linear_search(known, name)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("provider '", name, "' is not configured: set ",
-                     EnvName(name, "API_KEY")));
   }
   return absl::InvalidArgumentError(
       absl::StrCat("model: unknown provider '", name, "' in '", model,

@@ -15,9 +15,11 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers)
     : options_(std::move(options)),
       providers_(std::move(providers)),
       redactor_(providers_.secrets()),
+      catalog_(transport_, options_.model_list_ttl,
+               options_.model_list_timeout),
       transport_(CurlTransport::Options{options_.upstream_threads}),
-      gateway_{providers_, transport_, redactor_, stats_,
-               options_.max_call_duration},
+      gateway_{providers_, transport_, catalog_,
+               redactor_,  stats_,     options_.max_call_duration},
       service_(gateway_) {}
 
 GatewayServer::~GatewayServer() {

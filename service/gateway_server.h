@@ -11,6 +11,7 @@
 #include "providers/http/curl_transport.h"
 #include "providers/registry.h"
 #include "service/llm_service.h"
+#include "service/model_catalog.h"
 #include "service/secret_redactor.h"
 
 namespace literllm {
@@ -25,6 +26,10 @@ struct ServerOptions {
   // the life of the server.
   int upstream_threads = 2;
   int max_receive_message_bytes = 64 << 20;  // room for inline images
+  // How long a provider's model listing is reused, and how long fetching
+  // one may take.
+  absl::Duration model_list_ttl = absl::Minutes(10);
+  absl::Duration model_list_timeout = absl::Seconds(5);
 };
 
 // The whole server: LlmService, health, reflection, the upstream transport.
@@ -49,6 +54,8 @@ class GatewayServer {
   const ServerOptions options_;
   const ProviderRegistry providers_;
   const SecretRedactor redactor_;
+  // Before the transport: the transport's shutdown completes every fetch.
+  ModelCatalog catalog_;
   CurlTransport transport_;
   CallStats stats_;
   Gateway gateway_;

@@ -4,24 +4,18 @@
 #include <grpcpp/grpcpp.h>
 
 #include <memory>
-#include <string>
-#include <vector>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 #include "literllm/v1/llm_service.pb.h"
 #include "service/router.h"
 
 namespace literllm {
 
-// One ListModels call: asks every configured provider (or the one requested)
-// for its models in parallel and answers when all have replied. A provider
-// that fails or is slow does not fail the call: it is reported in `errors`.
+// One ListModels call: the models of every listed provider (or the one
+// requested) from the model catalog, each provider's configured models, and
+// the configured aliases. Providers are asked in parallel; one that fails or
+// times out does not fail the call but is reported in `errors`.
 class ListModelsReactor final : public grpc::ServerUnaryReactor {
  public:
-  // Upper bound for one provider's listing, whatever the caller's deadline.
-  static constexpr absl::Duration kListingTimeout = absl::Seconds(10);
-
   ListModelsReactor(const Gateway& gateway,
                     grpc::CallbackServerContext* context,
                     const v1::ListModelsRequest* request,
@@ -29,22 +23,13 @@ class ListModelsReactor final : public grpc::ServerUnaryReactor {
   ~ListModelsReactor() override;
 
  private:
-  class Listing;
+  class Answer;
 
   void OnCancel() override;
   void OnDone() override { delete this; }
-  // Called by each Listing on the transport thread.
-  void ListingDone(const Provider& provider,
-                   absl::StatusOr<std::vector<v1::Model>> models);
 
-  const Gateway& gateway_;
-  grpc::CallbackServerContext* const context_;
-  v1::ListModelsResponse* const response_;
-  std::vector<std::unique_ptr<Listing>> listings_;
-
-  absl::Mutex mu_;
-  size_t pending_ ABSL_GUARDED_BY(mu_) = 0;
-  std::vector<TransferId> transfers_ ABSL_GUARDED_BY(mu_);
+  // Shared with the catalog's callbacks, which may outlive this call.
+  std::shared_ptr<Answer> answer_;
 };
 
 }  // namespace literllm

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -17,9 +18,14 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "providers/registry.h"
+#include "service/config.h"
 #include "service/gateway_server.h"
 #include "service/log.h"
+#include "service/provider_setup.h"
 
+ABSL_FLAG(std::optional<std::string>, config, std::nullopt,
+          "YAML config file: providers, aliases, model listing, prices (env "
+          "LITERLLM_CONFIG; default: none, providers from the environment)");
 ABSL_FLAG(std::optional<std::string>, listen, std::nullopt,
           "HOST:PORT to serve on (env LITERLLM_LISTEN; default 0.0.0.0:50051)");
 ABSL_FLAG(std::optional<std::string>, shutdown_grace, std::nullopt,
@@ -88,6 +94,30 @@ ServerOptions OptionsFromFlags() {
   return options;
 }
 
+// The config file's settings (none when no file is named) and the providers
+// they describe; a bad file stops the server with a message naming the file,
+// line and problem.
+std::pair<GatewayConfig, ProviderRegistry> LoadProviders() {
+  GatewayConfig config;
+  std::string file =
+      Setting(absl::GetFlag(FLAGS_config), "LITERLLM_CONFIG", "");
+  if (!file.empty()) {
+    absl::StatusOr<GatewayConfig> loaded = LoadConfig(file);
+    if (!loaded.ok()) {
+      Log("error", loaded.status().message());
+      std::exit(2);
+    }
+    config = *std::move(loaded);
+  }
+  absl::StatusOr<ProviderRegistry> providers =
+      BuildProviders(config, ProcessEnvironment());
+  if (!providers.ok()) {
+    Log("error", providers.status().message());
+    std::exit(2);
+  }
+  return {std::move(config), *std::move(providers)};
+}
+
 int Run() {
   // Block the stop signals before any thread exists, so every thread inherits
   // the mask and only sigwait below receives them.
@@ -98,11 +128,13 @@ int Run() {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   ServerOptions options = OptionsFromFlags();
-  ProviderRegistry providers =
-      ProviderRegistry::FromEnvironment(ProcessEnvironment());
+  auto [config, providers] = LoadProviders();
+  options.model_list_ttl = config.model_listing.cache_ttl;
+  options.model_list_timeout = config.model_listing.timeout;
   std::vector<std::string> names;
-  for (const Provider* p : providers.providers())
-    names.push_back(p->config().name);
+  for (const Provider* p : providers.providers()) {
+    if (p->config().listed) names.push_back(p->config().name);
+  }
   if (names.empty()) {
     Log("warn", "no provider configured: set a key such as OPENAI_API_KEY");
   }
@@ -135,8 +167,8 @@ int main(int argc, char** argv) {
   // mutex per call that bookkeeping costs more than the calls themselves.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::SetProgramUsageMessage(
-      "literllm-server [--listen=HOST:PORT] [--shutdown_grace=30s] "
-      "[--max_call_duration=10m]");
+      "literllm-server [--config=FILE] [--listen=HOST:PORT] "
+      "[--shutdown_grace=30s] [--max_call_duration=10m]");
   absl::ParseCommandLine(argc, argv);
   return literllm::Run();
 }

@@ -15,9 +15,12 @@
 namespace literllm {
 
 // What every call handler needs; owned by the server, outlives every call.
+class ModelCatalog;
+
 struct Gateway {
   const ProviderRegistry& providers;
   HttpTransport& transport;
+  ModelCatalog& catalog;
   const SecretRedactor& redactor;
   CallStats& stats;
   // Upper bound of one call, also when the caller set no deadline, so a

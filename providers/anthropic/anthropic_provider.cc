@@ -48,8 +48,9 @@ AnthropicProvider::AnthropicProvider(ProviderConfig config, Clock clock)
       clock_(clock ? std::move(clock) : Clock(&UnixNow)) {}
 
 HttpHeaders AnthropicProvider::Headers(bool with_body) const {
-  HttpHeaders headers{{"x-api-key", config_.api_key},
-                      {"anthropic-version", std::string(kAnthropicVersion)}};
+  HttpHeaders headers = config_.headers;
+  headers.emplace_back("x-api-key", config_.api_key);
+  headers.emplace_back("anthropic-version", std::string(kAnthropicVersion));
   if (with_body) headers.emplace_back("content-type", "application/json");
   return headers;
 }

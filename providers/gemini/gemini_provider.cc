@@ -93,7 +93,7 @@ int64_t GeminiProvider::SystemClock() {
 }
 
 HttpHeaders GeminiProvider::Headers(bool with_body) const {
-  HttpHeaders headers;
+  HttpHeaders headers = config_.headers;
   headers.emplace_back("x-goog-api-key", config_.api_key);
   if (with_body) headers.emplace_back("Content-Type", "application/json");
   return headers;

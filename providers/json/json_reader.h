@@ -108,6 +108,17 @@ absl::Status ReadEach(simdjson::dom::element object, absl::string_view key,
   return reader.status();
 }
 
+// The same for a bare `array`.
+template <typename T, typename Read>
+absl::Status ReadEach(simdjson::dom::array items, std::vector<T>& out,
+                      Read read) {
+  absl::Status status;
+  for (simdjson::dom::element item : items) {
+    status.Update(read(item, out.emplace_back()));
+  }
+  return status;
+}
+
 }  // namespace literllm
 
 #endif  // LITERLLM_PROVIDERS_JSON_JSON_READER_H_

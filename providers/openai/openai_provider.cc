@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "providers/json/json_reader.h"
 #include "providers/openai/openai_error.h"
@@ -28,29 +29,54 @@ absl::Status ReadModel(absl::string_view provider,
 
 }  // namespace
 
-OpenAiProvider::OpenAiProvider(ProviderConfig config)
-    : config_(std::move(config)) {}
+OpenAiProvider::OpenAiProvider(ProviderConfig config, OpenAiDialect dialect)
+    : config_(std::move(config)), dialect_(std::move(dialect)) {}
 
 HttpHeaders OpenAiProvider::Headers(bool with_body) const {
-  HttpHeaders headers;
+  HttpHeaders headers = config_.headers;
   if (!config_.api_key.empty()) {
-    headers.emplace_back("Authorization",
-                         absl::StrCat("Bearer ", config_.api_key));
+    if (dialect_.endpoint == OpenAiDialect::Endpoint::kAzureDeployment) {
+      headers.emplace_back("api-key", config_.api_key);
+    } else {
+      headers.emplace_back("Authorization",
+                           absl::StrCat("Bearer ", config_.api_key));
+    }
   }
   if (with_body) headers.emplace_back("Content-Type", "application/json");
   return headers;
 }
 
+absl::StatusOr<std::string> OpenAiProvider::ChatUrl(
+    absl::string_view model) const {
+  if (dialect_.endpoint != OpenAiDialect::Endpoint::kAzureDeployment) {
+    return absl::StrCat(config_.base_url, "/chat/completions");
+  }
+  // The deployment becomes a path segment: only the characters Azure allows
+  // in deployment names, so nothing needs escaping.
+  for (char c : model) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '-' &&
+        c != '_' && c != '.') {
+      return absl::InvalidArgumentError(
+          absl::StrCat(config_.name, ": model: deployment name '", model,
+                       "' may hold only letters, digits, '-', '_' and '.'"));
+    }
+  }
+  return absl::StrCat(config_.base_url, "/openai/deployments/", model,
+                      "/chat/completions?api-version=", dialect_.api_version);
+}
+
 absl::StatusOr<HttpRequest> OpenAiProvider::BuildChatRequest(
     const v1::ChatCompletionRequest& request, absl::string_view model,
     bool stream) const {
+  absl::StatusOr<std::string> url = ChatUrl(model);
+  if (!url.ok()) return url.status();
   absl::StatusOr<std::string> body =
-      WriteOpenAiChatBody(request, model, stream);
+      WriteOpenAiChatBody(request, model, stream, dialect_);
   if (!body.ok()) {
     return NamedByProvider(config_.name, body.status());
   }
-  return HttpRequest{absl::StrCat(config_.base_url, "/chat/completions"),
-                     Headers(/*with_body=*/true), *std::move(body)};
+  return HttpRequest{*std::move(url), Headers(/*with_body=*/true),
+                     *std::move(body)};
 }
 
 absl::StatusOr<v1::ChatCompletionResponse> OpenAiProvider::ParseChatResponse(
@@ -68,6 +94,10 @@ absl::Status OpenAiProvider::ParseError(const HttpResponseHead& head,
 }
 
 absl::StatusOr<HttpRequest> OpenAiProvider::BuildListModelsRequest() const {
+  if (!dialect_.model_listing) {
+    return absl::UnimplementedError(
+        absl::StrCat(config_.name, ": no model listing"));
+  }
   return HttpRequest{absl::StrCat(config_.base_url, "/models"),
                      Headers(/*with_body=*/false), ""};
 }
@@ -77,10 +107,14 @@ absl::StatusOr<std::vector<v1::Model>> OpenAiProvider::ParseListModels(
   return ParseJsonBody<std::vector<v1::Model>>(
       config_.name, "model list", body,
       [this](simdjson::dom::element root, std::vector<v1::Model>& models) {
-        return ReadEach(root, "data", models,
-                        [this](simdjson::dom::element model, v1::Model& out) {
-                          return ReadModel(config_.name, model, out);
-                        });
+        auto read = [this](simdjson::dom::element model, v1::Model& out) {
+          return ReadModel(config_.name, model, out);
+        };
+        // Together answers with a bare array rather than {"data": [...]}.
+        if (root.is_array()) {
+          return ReadEach(root.get_array().value_unsafe(), models, read);
+        }
+        return ReadEach(root, "data", models, read);
       });
 }
 

@@ -57,7 +57,7 @@ absl::Status ReadChoice(simdjson::dom::element element, v1::Choice& out) {
   JsonObjectReader choice(element);
   out.set_index(static_cast<int32_t>(choice.Int64("index").value_or(0)));
   if (auto reason = choice.String("finish_reason")) {
-    out.set_finish_reason(std::string(*reason));
+    out.set_finish_reason(OpenAiFinishReason(*reason));
   }
   if (auto message = choice.Object("message")) {
     choice.Update(ReadMessage(*message, *out.mutable_message()));
@@ -79,13 +79,28 @@ absl::Status ReadResponse(simdjson::dom::element element,
   } else {
     root.Update(absl::InvalidArgumentError("no \"choices\" array"));
   }
-  if (auto usage = root.Object("usage")) {
+  if (auto usage = FindOpenAiUsage(root)) {
     root.Update(ReadOpenAiUsage(*usage, *out.mutable_usage()));
   }
   return root.status();
 }
 
 }  // namespace
+
+std::string OpenAiFinishReason(absl::string_view reason) {
+  if (reason == "eos") return "stop";
+  if (reason == "model_length") return "length";
+  return std::string(reason);
+}
+
+std::optional<simdjson::dom::element> FindOpenAiUsage(JsonObjectReader& root) {
+  if (auto usage = root.Object("usage")) return usage;
+  if (auto groq = root.Object("x_groq")) {
+    JsonObjectReader x_groq(*groq);
+    if (auto usage = x_groq.Object("usage")) return usage;
+  }
+  return std::nullopt;
+}
 
 absl::Status ReadOpenAiUsage(simdjson::dom::element usage, v1::Usage& out) {
   JsonObjectReader reader(usage);

@@ -1,6 +1,7 @@
 #ifndef LITERLLM_PROVIDERS_OPENAI_OPENAI_RESPONSE_H_
 #define LITERLLM_PROVIDERS_OPENAI_OPENAI_RESPONSE_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -17,6 +18,14 @@ namespace literllm {
 // INTERNAL "<provider>: could not parse response: <why>".
 absl::StatusOr<v1::ChatCompletionResponse> ParseOpenAiChatResponse(
     absl::string_view provider, absl::string_view body);
+
+// OpenAI's name for a finish reason some compatible servers spell their own
+// way (Together's `eos`, Mistral's `model_length`).
+std::string OpenAiFinishReason(absl::string_view reason);
+
+// The usage a response or chunk reports: `usage`, or Groq's
+// `x_groq.usage`. Nullopt when there is none.
+std::optional<simdjson::dom::element> FindOpenAiUsage(JsonObjectReader& root);
 
 // Reads a `usage` object (responses and stream chunks alike).
 // INVALID_ARGUMENT naming the offending member when the shape is wrong.
@@ -59,8 +68,12 @@ void ReadOpenAiMessageText(JsonObjectReader& reader, Proto& out) {
   if (auto refusal = reader.String("refusal")) {
     out.set_refusal(std::string(*refusal));
   }
-  if (auto reasoning = reader.String("reasoning_content")) {
-    out.set_reasoning_content(std::string(*reasoning));
+  // `reasoning` is OpenRouter's, Groq's and newer vLLM's name for it.
+  for (absl::string_view key : {"reasoning_content", "reasoning"}) {
+    if (auto reasoning = reader.String(key)) {
+      out.set_reasoning_content(std::string(*reasoning));
+      break;
+    }
   }
 }
 

@@ -46,7 +46,7 @@ absl::Status ReadChunkChoice(simdjson::dom::element element,
     choice.Update(ReadDelta(*delta, *out.mutable_delta()));
   }
   if (auto reason = choice.String("finish_reason")) {
-    out.set_finish_reason(std::string(*reason));
+    out.set_finish_reason(OpenAiFinishReason(*reason));
   }
   return choice.status();
 }
@@ -59,7 +59,7 @@ absl::Status ReadChunk(JsonObjectReader& root, v1::ChatCompletionChunk& out) {
       root.Update(ReadChunkChoice(choice, *out.add_choices()));
     }
   }
-  if (auto usage = root.Object("usage")) {
+  if (auto usage = FindOpenAiUsage(root)) {
     root.Update(ReadOpenAiUsage(*usage, *out.mutable_usage()));
   }
   return root.status();
@@ -76,6 +76,7 @@ absl::Status OpenAiStreamDecoder::Decode(
   if (data.empty() || done_) return absl::OkStatus();
   if (data == "[DONE]") {
     done_ = true;
+    if (usage_chunk_.has_usage()) out.push_back(std::move(usage_chunk_));
     return absl::OkStatus();
   }
   absl::StatusOr<simdjson::dom::element> root = ParseJson(data);
@@ -87,10 +88,25 @@ absl::Status OpenAiStreamDecoder::Decode(
   v1::ChatCompletionChunk chunk;
   absl::Status status = ReadChunk(reader, chunk);
   if (!status.ok()) return UnparseableStreamEvent(config_.name, status);
-  if (chunk.choices_size() == 0 && !chunk.has_usage()) return absl::OkStatus();
   chunk.set_provider(config_.name);
-  out.push_back(std::move(chunk));
+  if (!chunk.id().empty()) KeepEnvelope(chunk);
+  if (chunk.has_usage()) {
+    *usage_chunk_.mutable_usage() = std::move(*chunk.mutable_usage());
+    chunk.clear_usage();
+  }
+  if (chunk.choices_size() > 0) out.push_back(std::move(chunk));
   return absl::OkStatus();
+}
+
+void OpenAiStreamDecoder::KeepEnvelope(const v1::ChatCompletionChunk& chunk) {
+  usage_chunk_.set_id(chunk.id());
+  usage_chunk_.set_object("chat.completion.chunk");
+  usage_chunk_.set_created(chunk.created());
+  usage_chunk_.set_model(chunk.model());
+  usage_chunk_.set_provider(chunk.provider());
+  if (chunk.has_system_fingerprint()) {
+    usage_chunk_.set_system_fingerprint(chunk.system_fingerprint());
+  }
 }
 
 absl::Status OpenAiStreamDecoder::Finish() {

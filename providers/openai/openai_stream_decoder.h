@@ -13,8 +13,11 @@ namespace literllm {
 // Decodes a Chat Completions SSE stream: every data event is a
 // `chat.completion.chunk` JSON, an in-band `{"error":{...}}`, or the final
 // `[DONE]`. Lenient where OpenAI-compatible servers differ: `choices` may be
-// [], null or absent (the usage chunk), `usage` may be null. Events that carry
-// nothing (empty data, no choices and no usage) produce no chunk.
+// [], null or absent, `usage` may be null, Azure's first chunk carries only
+// filter results. Servers report usage in different places (a final chunk,
+// every chunk as Perplexity does, the second-to-last as xAI does, Groq's
+// x_groq): the last usage seen is sent once, in a final chunk with no choices
+// at `[DONE]`. Events that carry no choices produce no chunk of their own.
 class OpenAiStreamDecoder : public StreamDecoder {
  public:
   // `config` names the provider in chunks and errors.
@@ -28,8 +31,12 @@ class OpenAiStreamDecoder : public StreamDecoder {
   absl::Status Finish() override;
 
  private:
+  // Remembers the chunk envelope for the final usage chunk.
+  void KeepEnvelope(const v1::ChatCompletionChunk& chunk);
+
   ProviderConfig config_;
   bool done_ = false;
+  v1::ChatCompletionChunk usage_chunk_;  // has_usage() once usage was seen
 };
 
 }  // namespace literllm

@@ -56,7 +56,11 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(StreamCase{"text", "openai"},
                     StreamCase{"tool_calls", "openai"},
                     StreamCase{"compat_reasoning", "deepseek"},
-                    StreamCase{"compat_choices_null", "vllm"}),
+                    StreamCase{"compat_choices_null", "vllm"},
+                    StreamCase{"groq_x_groq", "groq"},
+                    StreamCase{"perplexity_usage_every_chunk", "perplexity"},
+                    StreamCase{"xai_usage_before_last", "xai"},
+                    StreamCase{"openrouter_reasoning", "openrouter"}),
     [](const testing::TestParamInfo<StreamCase>& info) {
       return info.param.name;
     });

@@ -9,10 +9,11 @@ namespace literllm::testing {
 ProviderTest::ProviderTest(
     Handler initial_answer,
     const std::function<ServerProcess::Env(const std::string&)>& env,
-    std::string key)
+    std::string key, const ArgsFor& args)
     : key_(std::move(key)),
       upstream_(std::move(initial_answer)),
-      server_(env(upstream_.base_url())),
+      server_(env(upstream_.base_url()),
+              args ? args(upstream_.base_url()) : std::vector<std::string>{}),
       stub_(server_.NewStub()) {}
 
 void ProviderTest::SetUp() {

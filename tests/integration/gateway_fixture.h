@@ -21,16 +21,18 @@ namespace literllm::testing {
 // Each provider's fixture says how to configure the server for it.
 class ProviderTest : public ::testing::Test {
  public:
+  using ArgsFor = std::function<std::vector<std::string>(const std::string&)>;
   static v1::ChatCompletionRequest Request(const std::string& json);
   static std::unique_ptr<grpc::ClientContext> Context(
       absl::Duration timeout = absl::Seconds(10));
 
  protected:
-  // `env` gets the fake upstream's base URL ("http://127.0.0.1:PORT");
-  // `key` is the provider key, which must never reach a log line.
+  // `env` (and `args`, the server's command line) get the fake upstream's
+  // base URL ("http://127.0.0.1:PORT"); `key` is the provider key, which
+  // must never reach a log line.
   ProviderTest(Handler initial_answer,
                const std::function<ServerProcess::Env(const std::string&)>& env,
-               std::string key);
+               std::string key, const ArgsFor& args = nullptr);
 
   void SetUp() override;
   void TearDown() override;
