@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/grpc_status.h"
+#include "service/usage_cost.h"
 
 namespace literllm {
 
@@ -22,6 +23,7 @@ ChatReactor::ChatReactor(const Gateway& gateway,
     return;
   }
   provider_ = call->provider;
+  model_ = std::move(call->model);
   transfer_.Start(std::move(call->http), deadline_, this);
 }
 
@@ -56,6 +58,7 @@ void ChatReactor::OnComplete(absl::Status status) {
     return;
   }
   *response_ = *std::move(parsed);
+  SetEstimatedCost(gateway_.prices, provider_->config(), model_, *response_);
   Reply(absl::OkStatus());
 }
 

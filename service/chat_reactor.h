@@ -41,6 +41,7 @@ class ChatReactor final : public grpc::ServerUnaryReactor,
   grpc::CallbackServerContext* const context_;
   v1::ChatCompletionResponse* const response_;
   const Provider* provider_ = nullptr;
+  std::string model_;  // as sent upstream, for the price lookup
   absl::Time deadline_;
 
   // Transport thread only.

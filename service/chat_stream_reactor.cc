@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/grpc_status.h"
+#include "service/usage_cost.h"
 
 namespace literllm {
 
@@ -21,6 +22,7 @@ ChatStreamReactor::ChatStreamReactor(const Gateway& gateway,
     return;
   }
   provider_ = call->provider;
+  model_ = std::move(call->model);
   decoder_ = provider_->NewStreamDecoder();
   transfer_.Start(std::move(call->http), deadline_, this);
 }
@@ -61,6 +63,9 @@ absl::Status ChatStreamReactor::DecodeEvents(
   for (const SseEvent& event : events_) {
     absl::Status status = decoder_->Decode(event, chunks);
     if (!status.ok()) return status;
+  }
+  for (v1::ChatCompletionChunk& chunk : chunks) {
+    SetEstimatedCost(gateway_.prices, provider_->config(), model_, chunk);
   }
   return absl::OkStatus();
 }

@@ -59,6 +59,7 @@ class ChatStreamReactor final
   const Gateway& gateway_;
   grpc::CallbackServerContext* const context_;
   const Provider* provider_ = nullptr;
+  std::string model_;  // as sent upstream, for the price lookup
   absl::Time deadline_;
   UpstreamTransfer transfer_;
 

@@ -11,15 +11,22 @@
 
 namespace literllm {
 
-GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers)
+GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
+                             PriceTable prices)
     : options_(std::move(options)),
       providers_(std::move(providers)),
+      prices_(std::move(prices)),
       redactor_(providers_.secrets()),
       catalog_(transport_, options_.model_list_ttl,
                options_.model_list_timeout),
       transport_(CurlTransport::Options{options_.upstream_threads}),
-      gateway_{providers_, transport_, catalog_,
-               redactor_,  stats_,     options_.max_call_duration},
+      gateway_{providers_,
+               transport_,
+               catalog_,
+               prices_,
+               redactor_,
+               stats_,
+               options_.max_call_duration},
       service_(gateway_) {}
 
 GatewayServer::~GatewayServer() {

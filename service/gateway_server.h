@@ -36,7 +36,8 @@ struct ServerOptions {
 // Start and Shutdown are called from one thread (main).
 class GatewayServer {
  public:
-  GatewayServer(ServerOptions options, ProviderRegistry providers);
+  GatewayServer(ServerOptions options, ProviderRegistry providers,
+                PriceTable prices);
   ~GatewayServer();
 
   absl::Status Start();
@@ -53,6 +54,7 @@ class GatewayServer {
  private:
   const ServerOptions options_;
   const ProviderRegistry providers_;
+  const PriceTable prices_;
   const SecretRedactor redactor_;
   // Before the transport: the transport's shutdown completes every fetch.
   ModelCatalog catalog_;

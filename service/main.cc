@@ -139,7 +139,7 @@ int Run() {
     Log("warn", "no provider configured: set a key such as OPENAI_API_KEY");
   }
 
-  GatewayServer server(options, std::move(providers));
+  GatewayServer server(options, std::move(providers), BuildPrices(config));
   if (absl::Status started = server.Start(); !started.ok()) {
     Log("error", started.message());
     return 1;

@@ -145,4 +145,21 @@ absl::StatusOr<ProviderRegistry> BuildProviders(const GatewayConfig& config,
   return registry;
 }
 
+PriceTable BuildPrices(const GatewayConfig& config) {
+  std::vector<ModelPrice> rows;
+  for (const PriceSettings& price : config.prices) {
+    size_t slash = price.model.find('/');  // the config checked there is one
+    ModelPrice& row = rows.emplace_back();
+    row.provider = price.model.substr(0, slash);
+    row.model = price.model.substr(slash + 1);
+    row.input = price.input;
+    row.output = price.output;
+    row.cached_input = price.cached_input;
+    row.cache_write = price.cache_write;
+    row.as_of = "config";
+    row.source = absl::StrCat(price.location.file, ":", price.location.line);
+  }
+  return PriceTable::Embedded().WithOverrides(std::move(rows));
+}
+
 }  // namespace literllm

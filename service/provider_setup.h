@@ -2,6 +2,7 @@
 #define LITERLLM_SERVICE_PROVIDER_SETUP_H_
 
 #include "absl/status/statusor.h"
+#include "providers/pricing/price_table.h"
 #include "providers/registry.h"
 #include "service/config.h"
 
@@ -14,6 +15,10 @@ namespace literllm {
 // is not a request member, an alias to a provider that is not served.
 absl::StatusOr<ProviderRegistry> BuildProviders(const GatewayConfig& config,
                                                 const EnvLookup& env);
+
+// The embedded price table with the config file's `prices:` added or
+// replacing rows (for private or fine-tuned models).
+PriceTable BuildPrices(const GatewayConfig& config);
 
 }  // namespace literllm
 

@@ -22,7 +22,8 @@ absl::StatusOr<UpstreamCall> RouteChat(const Gateway& gateway,
   absl::StatusOr<HttpRequest> http =
       resolved->provider->BuildChatRequest(request, resolved->model, stream);
   if (!http.ok()) return http.status();
-  return UpstreamCall{resolved->provider, *std::move(http)};
+  return UpstreamCall{resolved->provider, std::move(resolved->model),
+                      *std::move(http)};
 }
 
 absl::Time CallDeadline(const Gateway& gateway,

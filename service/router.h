@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "literllm/v1/llm_service.pb.h"
 #include "providers/http/transport.h"
+#include "providers/pricing/price_table.h"
 #include "providers/registry.h"
 #include "service/call_stats.h"
 #include "service/secret_redactor.h"
@@ -21,6 +22,7 @@ struct Gateway {
   const ProviderRegistry& providers;
   HttpTransport& transport;
   ModelCatalog& catalog;
+  const PriceTable& prices;
   const SecretRedactor& redactor;
   CallStats& stats;
   // Upper bound of one call, also when the caller set no deadline, so a
@@ -31,6 +33,7 @@ struct Gateway {
 // A validated chat request, translated for the provider that serves it.
 struct UpstreamCall {
   const Provider* provider;
+  std::string model;  // as the provider names it, e.g. "gpt-4o"
   HttpRequest http;
 };
 

@@ -105,8 +105,11 @@ v1::Usage AnthropicUsage::ToOpenAi() const {
   usage.set_prompt_tokens(Clamp32(prompt));
   usage.set_completion_tokens(Clamp32(output_tokens));
   usage.set_total_tokens(Clamp32(prompt + output_tokens));
-  usage.mutable_prompt_tokens_details()->set_cached_tokens(
-      Clamp32(cache_read_input_tokens));
+  v1::PromptTokensDetails& details = *usage.mutable_prompt_tokens_details();
+  details.set_cached_tokens(Clamp32(cache_read_input_tokens));
+  if (cache_creation_input_tokens != 0) {
+    details.set_cache_creation_tokens(Clamp32(cache_creation_input_tokens));
+  }
   return usage;
 }
 

@@ -112,6 +112,20 @@ TEST(AnthropicUsageTest, LaterCountsReplaceOnlyWhatTheyCarry) {
   EXPECT_EQ(openai.completion_tokens(), 40);
   EXPECT_EQ(openai.total_tokens(), 55);
   EXPECT_EQ(openai.prompt_tokens_details().cached_tokens(), 5);
+  EXPECT_EQ(openai.prompt_tokens_details().cache_creation_tokens(), 0);
+}
+
+TEST(AnthropicUsageTest, CacheWritesArePromptTokensAndCacheCreation) {
+  AnthropicUsage usage;
+  usage.input_tokens = 21;
+  usage.cache_creation_input_tokens = 188;
+  usage.cache_read_input_tokens = 1024;
+  usage.output_tokens = 33;
+  v1::Usage openai = usage.ToOpenAi();
+  EXPECT_EQ(openai.prompt_tokens(), 1233);
+  EXPECT_EQ(openai.total_tokens(), 1266);
+  EXPECT_EQ(openai.prompt_tokens_details().cached_tokens(), 1024);
+  EXPECT_EQ(openai.prompt_tokens_details().cache_creation_tokens(), 188);
 }
 
 }  // namespace

@@ -1,17 +1,12 @@
 // The YAML config file through the real server: providers it declares,
 // aliases, model listing with its cache and timeout, and files that must stop
 // the server at start with a message naming the file, line and problem.
-#include <stdlib.h>
-#include <unistd.h>
-
-#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "tests/integration/gateway_fixture.h"
@@ -20,23 +15,6 @@ namespace literllm::testing {
 namespace {
 
 constexpr char kPrivateKey[] = "sk-private-NeverLeakThisOne0123456789";
-
-// Writes `text` to a fresh file under the test's temporary directory.
-std::string WriteConfig(const std::string& text) {
-  std::string dir = ::testing::TempDir() + "literllm-config-XXXXXX";
-  EXPECT_NE(mkdtemp(dir.data()), nullptr);
-  std::string file = dir + "/gateway.yaml";
-  std::ofstream(file) << text;
-  return file;
-}
-
-// `{URL}` in the config stands for the fake upstream.
-ProviderTest::ArgsFor ConfigArgs(std::string yaml) {
-  return [yaml](const std::string& url) {
-    return std::vector<std::string>{absl::StrCat(
-        "--config=", WriteConfig(absl::StrReplaceAll(yaml, {{"{URL}", url}})))};
-  };
-}
 
 constexpr char kConfig[] = R"(
 providers:

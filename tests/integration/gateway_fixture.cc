@@ -1,8 +1,12 @@
 #include "tests/integration/gateway_fixture.h"
 
 #include <google/protobuf/util/json_util.h>
+#include <stdlib.h>
+
+#include <fstream>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
 
 namespace literllm::testing {
 
@@ -27,6 +31,21 @@ void ProviderTest::TearDown() {
   for (const RecordedRequest& request : upstream_.requests()) {
     EXPECT_FALSE(absl::StrContains(request.path, key_)) << request.path;
   }
+}
+
+std::string WriteConfig(const std::string& yaml) {
+  std::string dir = ::testing::TempDir() + "literllm-config-XXXXXX";
+  EXPECT_NE(mkdtemp(dir.data()), nullptr);
+  std::string file = dir + "/gateway.yaml";
+  std::ofstream(file) << yaml;
+  return file;
+}
+
+ProviderTest::ArgsFor ConfigArgs(std::string yaml) {
+  return [yaml](const std::string& url) {
+    return std::vector<std::string>{absl::StrCat(
+        "--config=", WriteConfig(absl::StrReplaceAll(yaml, {{"{URL}", url}})))};
+  };
 }
 
 grpc::Status ProviderTest::Chat(const std::string& json,

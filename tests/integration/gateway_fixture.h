@@ -91,6 +91,13 @@ class ConcurrentStreams {
   std::vector<std::thread> threads_;
 };
 
+// Writes `yaml` to a fresh file under the test's temporary directory.
+std::string WriteConfig(const std::string& yaml);
+
+// The server's --config argument for `yaml`, in which `{URL}` stands for the
+// fake upstream's base URL.
+ProviderTest::ArgsFor ConfigArgs(std::string yaml);
+
 // Concatenated delta.content of choice 0.
 std::string StreamedText(const std::vector<v1::ChatCompletionChunk>& chunks);
 

@@ -18,17 +18,22 @@ namespace literllm {
 const char kShortUsage[] =
     "usage: literllm [flags] chat -m MODEL [--stream] PROMPT...\n"
     "       literllm [flags] models [PROVIDER]\n"
+    "       literllm [--json] prices [FILTER]\n"
     "Run 'literllm --help' for the flags.\n";
 
 const char kUsage[] =
     "usage: literllm [flags] chat -m MODEL [chat flags] PROMPT...\n"
     "       literllm [flags] models [PROVIDER]\n"
+    "       literllm [--json] prices [FILTER]\n"
     "\n"
     "Talks to a literllm gateway over gRPC.\n"
     "\n"
     "commands:\n"
     "  chat     send PROMPT to MODEL and print the answer\n"
     "  models   list the models of every provider, or of PROVIDER only\n"
+    "  prices   print the model prices built into literllm, in USD per 1M\n"
+    "           tokens, or only those whose provider/model contains FILTER\n"
+    "           (any case); needs no gateway\n"
     "\n"
     "flags:\n"
     "  --target HOST:PORT  gateway address (env LITERLLM_TARGET,\n"
@@ -38,7 +43,7 @@ const char kUsage[] =
     "  --tls               use TLS with the system's root certificates\n"
     "  --timeout SECONDS   deadline of the call (default 300)\n"
     "  --json              print the whole response as JSON (with --stream:\n"
-    "                      one chunk per line)\n"
+    "                      one chunk per line; with prices: one row per line)\n"
     "  -h, --help          print this help\n"
     "\n"
     "chat flags:\n"
@@ -49,7 +54,8 @@ const char kUsage[] =
     "  --max-tokens N      at most N tokens in the answer\n"
     "\n"
     "Token usage and estimated cost go to stderr.\n"
-    "Exit status: 0 success, 1 RPC error, 2 usage error.\n";
+    "Exit status: 0 success, 1 RPC error (or no price matched), 2 usage "
+    "error.\n";
 
 namespace {
 
@@ -179,10 +185,14 @@ absl::StatusOr<CliOptions> FinishChat(const std::vector<std::string>& args,
   return cli;
 }
 
-absl::StatusOr<CliOptions> FinishModels(const std::vector<std::string>& args,
-                                        CliOptions cli) {
+// The argument of `command`, which takes at most one (`what`) and no chat
+// flags; nullopt when none was given.
+absl::StatusOr<std::optional<std::string>> OptionalArgument(
+    absl::string_view command, absl::string_view what,
+    const std::vector<std::string>& args, const CliOptions& cli) {
   if (args.size() > 1) {
-    return absl::InvalidArgumentError("models takes at most one PROVIDER");
+    return absl::InvalidArgumentError(
+        absl::StrCat(command, " takes at most one ", what));
   }
   if (!cli.model.empty() || cli.stream || cli.system || cli.temperature ||
       cli.max_tokens) {
@@ -190,8 +200,27 @@ absl::StatusOr<CliOptions> FinishModels(const std::vector<std::string>& args,
         "-m, --stream, --system, --temperature and --max-tokens are chat "
         "flags");
   }
+  if (args.empty()) return std::nullopt;
+  return args[0];
+}
+
+absl::StatusOr<CliOptions> FinishModels(const std::vector<std::string>& args,
+                                        CliOptions cli) {
+  absl::StatusOr<std::optional<std::string>> provider =
+      OptionalArgument("models", "PROVIDER", args, cli);
+  if (!provider.ok()) return provider.status();
   cli.command = CliOptions::Command::kModels;
-  if (!args.empty()) cli.provider = args[0];
+  cli.provider = *std::move(provider);
+  return cli;
+}
+
+absl::StatusOr<CliOptions> FinishPrices(const std::vector<std::string>& args,
+                                        CliOptions cli) {
+  absl::StatusOr<std::optional<std::string>> filter =
+      OptionalArgument("prices", "FILTER", args, cli);
+  if (!filter.ok()) return filter.status();
+  cli.command = CliOptions::Command::kPrices;
+  cli.price_filter = filter->value_or("");
   return cli;
 }
 
@@ -202,6 +231,7 @@ absl::StatusOr<CliOptions> ApplyCommand(const std::vector<std::string>& words,
   std::vector<std::string> args(words.begin() + 1, words.end());
   if (words[0] == "chat") return FinishChat(args, std::move(cli));
   if (words[0] == "models") return FinishModels(args, std::move(cli));
+  if (words[0] == "prices") return FinishPrices(args, std::move(cli));
   if (words[0] == "help") return cli;  // Command::kHelp is the default
   return absl::InvalidArgumentError(
       absl::StrCat("unknown command '", words[0], "'"));

@@ -22,7 +22,7 @@ extern const char kUsage[];
 
 // The command line of `literllm`, as given; flags left out are unset.
 struct CliOptions {
-  enum class Command { kHelp, kChat, kModels };
+  enum class Command { kHelp, kChat, kModels, kPrices };
   Command command = Command::kHelp;
 
   // Connection (every command).
@@ -42,6 +42,9 @@ struct CliOptions {
 
   // models
   std::optional<std::string> provider;
+
+  // prices: a substring of provider/model, any case; "" keeps every row
+  std::string price_filter;
 };
 
 // Parses `literllm [flags] COMMAND [flags] ARGS...`; flags may come before or

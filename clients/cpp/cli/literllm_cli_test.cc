@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "clients/cpp/llm_client.h"
 #include "clients/cpp/testing/fake_llm_service.h"
@@ -20,6 +21,7 @@ namespace literllm {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 struct CliResult {
@@ -228,16 +230,26 @@ TEST_F(LiterllmCliTest, ModelsPrintsIdsAndProviderErrors) {
   v1::ListModelsResponse models;
   models.add_data()->set_id("openai/gpt-4o");
   models.add_data()->set_id("openai/gpt-4o-mini");
+  v1::Model* alias = models.add_data();
+  alias->set_id("smart");
+  alias->add_alias_for("anthropic/claude-sonnet-4-5");
+  alias->add_alias_for("openai/gpt-4o");
   v1::ProviderError* error = models.add_errors();
   error->set_provider("gemini");
   error->set_message("gemini: invalid API key");
+  error = models.add_errors();
+  error->set_provider("groq");
+  error->set_message("timed out");
   fake_.SetModelsReply(models);
 
   CliResult result = RunCli({"models", "--target", target_});
 
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.out, "openai/gpt-4o\nopenai/gpt-4o-mini\n");
-  EXPECT_EQ(result.err, "error: gemini: gemini: invalid API key\n");
+  EXPECT_EQ(result.out,
+            "openai/gpt-4o\nopenai/gpt-4o-mini\n"
+            "smart -> anthropic/claude-sonnet-4-5, openai/gpt-4o\n");
+  EXPECT_EQ(result.err,
+            "error: gemini: invalid API key\nerror: groq: timed out\n");
   EXPECT_FALSE(fake_.last_call().models_request.has_provider());
 }
 
@@ -263,6 +275,7 @@ TEST(LiterllmCliUsageTest, HelpPrintsUsage) {
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_THAT(result.out, StartsWith("usage: literllm"));
   EXPECT_THAT(result.out, HasSubstr("--stream"));
+  EXPECT_THAT(result.out, HasSubstr("prices"));
 }
 
 TEST(LiterllmCliUsageTest, UsageErrorsExitTwo) {
@@ -276,6 +289,8 @@ TEST(LiterllmCliUsageTest, UsageErrorsExitTwo) {
            {"chat", "--max-tokens", "lots", "-m", "openai/gpt-4o", "Hi"},
            {"models", "--stream"},
            {"models", "a", "b"},
+           {"prices", "a", "b"},
+           {"prices", "-m", "openai/gpt-4o"},
            {"frobnicate"}}) {
     CliResult result = RunCli(args);
     EXPECT_EQ(result.exit_code, 2) << absl::StrJoin(args, " ");
@@ -289,6 +304,76 @@ TEST(LiterllmCliUsageTest, UnreachableGatewayIsUnavailable) {
                              "chat", "-m", "openai/gpt-4o", "Hi"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.err, StartsWith("error: UNAVAILABLE: "));
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  return absl::StrSplit(text, '\n', absl::SkipEmpty());
+}
+
+// `prices` reads the table built into the binary: the unreachable target
+// shows that no gateway is called.
+TEST(LiterllmCliPricesTest, PrintsMatchingRowsAsAlignedColumns) {
+  CliResult result =
+      RunCli({"prices", "GPT-4O-MINI"}, {"LITERLLM_TARGET=127.0.0.1:1"});
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  std::vector<std::string> lines = Lines(result.out);
+  ASSERT_EQ(lines.size(), 2u) << result.out;
+  EXPECT_THAT(lines[0], StartsWith("PROVIDER/MODEL  "));
+  EXPECT_THAT(lines[0], HasSubstr("INPUT  CACHED INPUT  CACHE WRITE  OUTPUT"));
+  EXPECT_THAT(lines[1], StartsWith("openai/gpt-4o-mini  "));
+  EXPECT_THAT(lines[1], HasSubstr(" 0.15 "));
+  EXPECT_THAT(lines[1], HasSubstr(" 0.075 "));
+  EXPECT_THAT(lines[1], HasSubstr(" 0.60 "));
+  EXPECT_EQ(lines[1].find("https://"), lines[0].find("SOURCE"));
+}
+
+TEST(LiterllmCliPricesTest, ColumnsLineUpAcrossRows) {
+  CliResult result = RunCli({"prices", "anthropic/claude-"});
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  std::vector<std::string> lines = Lines(result.out);
+  ASSERT_GT(lines.size(), 5u);
+  const size_t as_of = lines[0].find("AS OF");
+  const size_t output_end = as_of - 2;  // prices align right
+  for (size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_THAT(lines[i], StartsWith("anthropic/claude-"));
+    EXPECT_EQ(lines[i].substr(as_of, 3), "202") << lines[i];
+    EXPECT_NE(lines[i][output_end - 1], ' ') << lines[i];
+    EXPECT_EQ(lines[i][output_end], ' ') << lines[i];
+  }
+}
+
+TEST(LiterllmCliPricesTest, JsonPrintsOneObjectPerRow) {
+  CliResult result = RunCli({"--json", "prices", "deepseek/deepseek-chat"});
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  std::vector<std::string> lines = Lines(result.out);
+  ASSERT_EQ(lines.size(), 1u) << result.out;
+  EXPECT_THAT(lines[0],
+              StartsWith(R"({"provider":"deepseek","model":"deepseek-chat",)"
+                         R"("input":)"));
+  EXPECT_THAT(lines[0], HasSubstr(R"("cached_input":)"));
+  EXPECT_THAT(lines[0], Not(HasSubstr("cache_write")));
+  EXPECT_THAT(lines[0], HasSubstr(R"("source":"https://)"));
+
+  result = RunCli({"prices", "--json", "claude-sonnet-4-5"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr(R"("cache_write":3.75,)"));
+}
+
+TEST(LiterllmCliPricesTest, EveryRowWithoutFilter) {
+  CliResult result = RunCli({"prices", "--json"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_GE(Lines(result.out).size(), 60u);
+}
+
+TEST(LiterllmCliPricesTest, NoMatchExitsOne) {
+  CliResult result = RunCli({"prices", "no-such-model"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "error: no price matches 'no-such-model'\n");
 }
 
 }  // namespace

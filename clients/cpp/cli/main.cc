@@ -5,6 +5,7 @@
 #include "clients/cpp/cli/chat_command.h"
 #include "clients/cpp/cli/cli_options.h"
 #include "clients/cpp/cli/models_command.h"
+#include "clients/cpp/cli/prices_command.h"
 #include "clients/cpp/llm_client.h"
 
 int main(int argc, char** argv) {
@@ -18,6 +19,9 @@ int main(int argc, char** argv) {
   if (cli->command == CliOptions::Command::kHelp) {
     std::fputs(literllm::kUsage, stdout);
     return literllm::kExitOk;
+  }
+  if (cli->command == CliOptions::Command::kPrices) {
+    return literllm::RunPrices(*cli);  // the table is built in: no gateway
   }
   literllm::LlmClient client(literllm::ClientOptionsFor(*cli));
   if (cli->command == CliOptions::Command::kChat) {
