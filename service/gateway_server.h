@@ -25,7 +25,16 @@ struct ServerOptions {
   // Threads running upstream HTTP (each a libcurl event loop); fixed for
   // the life of the server.
   int upstream_threads = 2;
-  int max_receive_message_bytes = 64 << 20;  // room for inline images
+  // Largest message either way: room for inline images.
+  int max_message_bytes = 64 << 20;
+  // Client connections close after max_connection_age (calls on them get
+  // max_connection_age_grace more), so clients behind a DNS or headless
+  // Service rebalance onto replicas that were added meanwhile.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  absl::Duration max_connection_age_grace = absl::Minutes(10);
+  // Pings on idle connections find dead peers behind NATs and proxies.
+  absl::Duration keepalive_time = absl::Seconds(30);
+  absl::Duration keepalive_timeout = absl::Seconds(10);
   // How long a provider's model listing is reused, and how long fetching
   // one may take.
   absl::Duration model_list_ttl = absl::Minutes(10);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <optional>
 #include <string>
 #include <thread>
@@ -34,6 +35,21 @@ ABSL_FLAG(std::optional<std::string>, shutdown_grace, std::nullopt,
 ABSL_FLAG(std::optional<std::string>, upstream_threads, std::nullopt,
           "threads running upstream HTTP (env LITERLLM_UPSTREAM_THREADS; "
           "default: the number of CPUs)");
+ABSL_FLAG(std::optional<std::string>, max_connection_age, std::nullopt,
+          "close client connections after this long, so clients rebalance "
+          "onto new replicas (env LITERLLM_MAX_CONNECTION_AGE; default 5m)");
+ABSL_FLAG(std::optional<std::string>, max_connection_age_grace, std::nullopt,
+          "how long calls on an aged connection may still run (env "
+          "LITERLLM_MAX_CONNECTION_AGE_GRACE; default 10m)");
+ABSL_FLAG(std::optional<std::string>, keepalive_time, std::nullopt,
+          "ping idle client connections this often (env "
+          "LITERLLM_KEEPALIVE_TIME; default 30s)");
+ABSL_FLAG(std::optional<std::string>, keepalive_timeout, std::nullopt,
+          "close a connection whose ping is unanswered this long (env "
+          "LITERLLM_KEEPALIVE_TIMEOUT; default 10s)");
+ABSL_FLAG(std::optional<std::string>, max_message_size, std::nullopt,
+          "largest request or response message in bytes (env "
+          "LITERLLM_MAX_MESSAGE_SIZE; default 67108864)");
 ABSL_FLAG(std::optional<std::string>, max_call_duration, std::nullopt,
           "longest a call may run, whatever the caller's deadline (env "
           "LITERLLM_MAX_CALL_DURATION; default 10m)");
@@ -65,13 +81,13 @@ absl::Duration DurationSetting(const std::optional<std::string>& flag,
   return value;
 }
 
-// A count such as 2; bad values stop the server.
-int CountSetting(const std::optional<std::string>& flag, const char* env,
-                 int fallback) {
+// A whole number from `min` to `max`; bad values stop the server.
+int IntSetting(const std::optional<std::string>& flag, const char* env,
+               int fallback, int min, int max) {
   std::string text = Setting(flag, env, absl::StrCat(fallback));
   int value = 0;
-  if (!absl::SimpleAtoi(text, &value) || value < 1 || value > 64) {
-    Log("error", "not a count from 1 to 64",
+  if (!absl::SimpleAtoi(text, &value) || value < min || value > max) {
+    Log("error", absl::StrCat("not a whole number from ", min, " to ", max),
         {{"setting", env}, {"value", text}});
     std::exit(2);
   }
@@ -80,9 +96,24 @@ int CountSetting(const std::optional<std::string>& flag, const char* env,
 
 ServerOptions OptionsFromFlags() {
   ServerOptions options;
-  options.upstream_threads = CountSetting(
+  options.upstream_threads = IntSetting(
       absl::GetFlag(FLAGS_upstream_threads), "LITERLLM_UPSTREAM_THREADS",
-      std::max(1u, std::thread::hardware_concurrency()));
+      std::max(1u, std::thread::hardware_concurrency()), 1, 64);
+  options.max_message_bytes = IntSetting(
+      absl::GetFlag(FLAGS_max_message_size), "LITERLLM_MAX_MESSAGE_SIZE",
+      options.max_message_bytes, 1024, std::numeric_limits<int>::max());
+  options.max_connection_age = DurationSetting(
+      absl::GetFlag(FLAGS_max_connection_age), "LITERLLM_MAX_CONNECTION_AGE",
+      options.max_connection_age);
+  options.max_connection_age_grace = DurationSetting(
+      absl::GetFlag(FLAGS_max_connection_age_grace),
+      "LITERLLM_MAX_CONNECTION_AGE_GRACE", options.max_connection_age_grace);
+  options.keepalive_time =
+      DurationSetting(absl::GetFlag(FLAGS_keepalive_time),
+                      "LITERLLM_KEEPALIVE_TIME", options.keepalive_time);
+  options.keepalive_timeout =
+      DurationSetting(absl::GetFlag(FLAGS_keepalive_timeout),
+                      "LITERLLM_KEEPALIVE_TIMEOUT", options.keepalive_timeout);
   options.listen =
       Setting(absl::GetFlag(FLAGS_listen), "LITERLLM_LISTEN", options.listen);
   options.shutdown_grace =

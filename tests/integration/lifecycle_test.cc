@@ -191,5 +191,37 @@ TEST(ServerLimitsTest, BadDurationStopsTheServerAtStart) {
   EXPECT_TRUE(named);
 }
 
+TEST(ServerLimitsTest, ConnectionsAgeOutSoClientsRebalance) {
+  ServerProcess server(ServerProcess::Env{}, {"--max_connection_age=1s",
+                                              "--max_connection_age_grace=1s"});
+  std::shared_ptr<grpc::Channel> channel = server.NewChannel();
+  ASSERT_TRUE(channel->WaitForConnected(
+      absl::ToChronoTime(absl::Now() + absl::Seconds(5))));
+  // The server's GOAWAY after about a second (±10% jitter) takes the
+  // channel out of READY; a client then reconnects, possibly elsewhere.
+  bool left_ready = channel->WaitForStateChange(
+      GRPC_CHANNEL_READY, absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
+  EXPECT_TRUE(left_ready);
+  EXPECT_NE(channel->GetState(false), GRPC_CHANNEL_READY);
+}
+
+TEST(ServerLimitsTest, MessagesOverTheSizeLimitAreRefused) {
+  ServerProcess server(ServerProcess::Env{{"OPENAI_API_KEY", kTestKey}},
+                       {"--max_message_size=4096"});
+  v1::ChatCompletionRequest request = GatewayTest::Request(kHello);
+  request.mutable_messages(0)->set_content(std::string(8192, 'x'));
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(5)));
+  v1::ChatCompletionResponse response;
+  grpc::Status status = server.NewStub()->Chat(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
+      << status.error_message();
+}
+
+TEST(ServerLimitsTest, BadSizeStopsTheServerAtStart) {
+  ServerProcess server(ServerProcess::Env{{"LITERLLM_MAX_MESSAGE_SIZE", "-1"}});
+  EXPECT_EQ(server.WaitForExit(absl::Seconds(10)), 2);
+}
+
 }  // namespace
 }  // namespace literllm::testing
