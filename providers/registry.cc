@@ -73,6 +73,24 @@ absl::StatusOr<ResolvedModel> ProviderRegistry::Resolve(
   return ResolveProviderModel(model);
 }
 
+absl::StatusOr<std::vector<ResolvedModel>> ProviderRegistry::ResolveAll(
+    absl::string_view model) const {
+  std::vector<ResolvedModel> out;
+  auto it = alias_index_.find(model);
+  if (it == alias_index_.end()) {
+    absl::StatusOr<ResolvedModel> resolved = ResolveProviderModel(model);
+    if (!resolved.ok()) return resolved.status();
+    out.push_back(*std::move(resolved));
+    return out;
+  }
+  for (const std::string& target : aliases_[it->second].targets) {
+    absl::StatusOr<ResolvedModel> resolved = ResolveProviderModel(target);
+    if (!resolved.ok()) return resolved.status();
+    out.push_back(*std::move(resolved));
+  }
+  return out;
+}
+
 absl::StatusOr<ResolvedModel> ProviderRegistry::ResolveProviderModel(
     absl::string_view model) const {
   size_t slash = model.find('/');

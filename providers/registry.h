@@ -49,6 +49,9 @@ class ProviderRegistry {
   // providers), FAILED_PRECONDITION for a built-in provider that is not
   // configured (naming what to set).
   absl::StatusOr<ResolvedModel> Resolve(absl::string_view model) const;
+  // The same, with every target of an alias, in order.
+  absl::StatusOr<std::vector<ResolvedModel>> ResolveAll(
+      absl::string_view model) const;
 
   const Provider* Find(absl::string_view name) const;
   std::vector<const Provider*> providers() const;

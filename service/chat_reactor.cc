@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "service/grpc_status.h"
 #include "service/usage_cost.h"
 
@@ -14,17 +15,27 @@ ChatReactor::ChatReactor(const Gateway& gateway,
                          v1::ChatCompletionResponse* response)
     : gateway_(gateway),
       context_(context),
+      request_(request),
       response_(response),
       deadline_(CallDeadline(gateway, *context)),
       transfer_(gateway.transport) {
-  absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, false);
-  if (!call.ok()) {
-    Reply(call.status());
+  absl::StatusOr<ChatRoute> route =
+      RouteChat(gateway, *context, *request, false);
+  if (!route.ok()) {
+    Reply(route.status());
     return;
   }
-  provider_ = call->provider;
-  model_ = std::move(call->model);
-  transfer_.Start(std::move(call->http), deadline_, this);
+  attempts_.emplace(std::move(route->targets), gateway.retries,
+                    route->max_retries, route->attempt_timeout, deadline_);
+  StartAttempt(std::move(route->first));
+}
+
+void ChatReactor::StartAttempt(HttpRequest http) {
+  head_ = HttpResponseHead();
+  body_.clear();
+  too_large_ = false;
+  attempt_deadline_ = attempts_->Start(absl::Now());
+  transfer_.Start(std::move(http), attempt_deadline_, this);
 }
 
 void ChatReactor::OnCancel() { transfer_.Cancel(); }
@@ -39,27 +50,59 @@ HttpResponseHandler::BodyAction ChatReactor::OnBody(absl::string_view bytes) {
 }
 
 void ChatReactor::OnComplete(absl::Status status) {
+  const Provider& provider = *attempts_->target().provider;
   if (too_large_) {
-    Reply(absl::InternalError(absl::StrCat(provider_->config().name,
+    Reply(absl::InternalError(absl::StrCat(provider.config().name,
                                            ": response larger than ",
                                            kMaxBodyBytes, " bytes")));
     return;
   }
-  if (absl::Status error =
-          UpstreamError(*provider_, status, head_, body_, deadline_);
-      !error.ok()) {
-    Reply(error);
+  absl::Status error =
+      UpstreamError(provider, status, head_, body_, attempt_deadline_);
+  if (!error.ok()) {
+    Retry(error);
     return;
   }
   absl::StatusOr<v1::ChatCompletionResponse> parsed =
-      provider_->ParseChatResponse(body_);
+      provider.ParseChatResponse(body_);
   if (!parsed.ok()) {
     Reply(parsed.status());
     return;
   }
   *response_ = *std::move(parsed);
-  SetEstimatedCost(gateway_.prices, provider_->config(), model_, *response_);
+  SetEstimatedCost(gateway_.prices, provider.config(),
+                   attempts_->target().model, *response_);
   Reply(absl::OkStatus());
+}
+
+void ChatReactor::Retry(const absl::Status& error) {
+  // A timeout once the answer began is not retried: it was slow, not lost.
+  bool answer_began = head_.status != 0;
+  std::optional<absl::Time> next;
+  if (!(answer_began && absl::IsDeadlineExceeded(error))) {
+    next = attempts_->AfterFailure(error, absl::Now());
+  }
+  if (!next.has_value()) {
+    Reply(absl::IsDeadlineExceeded(error) || absl::Now() < deadline_
+              ? error
+              : absl::DeadlineExceededError(error.message()));
+    return;
+  }
+  transfer_.WaitUntil(*next, [this, error](bool cancelled) {
+    if (cancelled) {
+      Reply(absl::Now() >= deadline_ ? absl::DeadlineExceededError("deadline")
+                                     : absl::CancelledError("cancelled"));
+      return;
+    }
+    const CallTarget& target = attempts_->target();
+    absl::StatusOr<HttpRequest> http =
+        target.provider->BuildChatRequest(*request_, target.model, false);
+    if (!http.ok()) {
+      Reply(http.status());
+      return;
+    }
+    StartAttempt(*std::move(http));
+  });
 }
 
 void ChatReactor::Reply(const absl::Status& status) {

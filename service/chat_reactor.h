@@ -3,6 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <optional>
 #include <string>
 
 #include "literllm/v1/llm_service.pb.h"
@@ -13,9 +14,11 @@
 namespace literllm {
 
 // One unary Chat call. Created by the service on a gRPC thread, it starts the
-// upstream transfer and returns; the transport's thread delivers the answer
-// and finishes the call. Deletes itself in OnDone, which gRPC calls only after
-// Finish — and Finish comes only after the transfer completed, so the
+// first upstream attempt and returns; the transport's thread delivers each
+// answer. A failed attempt is retried, or the next model tried (CallAttempts
+// decides), after a wait on a gRPC alarm; otherwise the call finishes.
+// Deletes itself in OnDone, which gRPC calls only after Finish — and Finish
+// comes only after the last attempt completed or its wait ended, so the
 // transport never sees a dead handler.
 class ChatReactor final : public grpc::ServerUnaryReactor,
                           private HttpResponseHandler {
@@ -35,16 +38,21 @@ class ChatReactor final : public grpc::ServerUnaryReactor,
   BodyAction OnBody(absl::string_view bytes) override;
   void OnComplete(absl::Status status) override;
 
+  void StartAttempt(HttpRequest http);
+  // After a failed attempt: waits and starts the next one, or replies.
+  void Retry(const absl::Status& error);
   void Reply(const absl::Status& status);
 
   const Gateway& gateway_;
   grpc::CallbackServerContext* const context_;
+  const v1::ChatCompletionRequest* const request_;  // valid until OnDone
   v1::ChatCompletionResponse* const response_;
-  const Provider* provider_ = nullptr;
-  std::string model_;  // as sent upstream, for the price lookup
-  absl::Time deadline_;
+  const absl::Time deadline_;
 
-  // Transport thread only.
+  // Used by one attempt's callbacks at a time (transport thread, then the
+  // alarm's gRPC thread), never concurrently.
+  std::optional<CallAttempts> attempts_;
+  absl::Time attempt_deadline_;
   HttpResponseHead head_;
   std::string body_;
   bool too_large_ = false;

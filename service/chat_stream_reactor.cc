@@ -14,17 +14,28 @@ ChatStreamReactor::ChatStreamReactor(const Gateway& gateway,
                                      const v1::ChatCompletionRequest* request)
     : gateway_(gateway),
       context_(context),
+      request_(request),
       deadline_(CallDeadline(gateway, *context)),
       transfer_(gateway.transport) {
-  absl::StatusOr<UpstreamCall> call = RouteChat(gateway, *request, true);
-  if (!call.ok()) {
-    EndWith(call.status());
+  absl::StatusOr<ChatRoute> route =
+      RouteChat(gateway, *context, *request, true);
+  if (!route.ok()) {
+    EndWith(route.status());
     return;
   }
-  provider_ = call->provider;
-  model_ = std::move(call->model);
-  decoder_ = provider_->NewStreamDecoder();
-  transfer_.Start(std::move(call->http), deadline_, this);
+  attempts_.emplace(std::move(route->targets), gateway.retries,
+                    route->max_retries, route->attempt_timeout, deadline_);
+  StartAttempt(std::move(route->first));
+}
+
+void ChatStreamReactor::StartAttempt(HttpRequest http) {
+  decoder_ = attempts_->target().provider->NewStreamDecoder();
+  sse_ = SseParser();
+  head_ = HttpResponseHead();
+  error_body_.clear();
+  stream_error_ = absl::OkStatus();
+  attempt_deadline_ = attempts_->Start(absl::Now());
+  transfer_.Start(std::move(http), attempt_deadline_, this);
 }
 
 void ChatStreamReactor::OnCancel() { transfer_.Cancel(); }
@@ -48,6 +59,7 @@ HttpResponseHandler::BodyAction ChatStreamReactor::OnBody(
   }
   std::vector<v1::ChatCompletionChunk> chunks;
   stream_error_ = DecodeEvents(bytes, chunks);
+  answered_ |= !chunks.empty();
   {
     absl::MutexLock lock(&mu_);
     for (auto& chunk : chunks) queue_.push_back(std::move(chunk));
@@ -64,14 +76,26 @@ absl::Status ChatStreamReactor::DecodeEvents(
     absl::Status status = decoder_->Decode(event, chunks);
     if (!status.ok()) return status;
   }
+  const CallTarget& target = attempts_->target();
   for (v1::ChatCompletionChunk& chunk : chunks) {
-    SetEstimatedCost(gateway_.prices, provider_->config(), model_, chunk);
+    SetEstimatedCost(gateway_.prices, target.provider->config(), target.model,
+                     chunk);
   }
   return absl::OkStatus();
 }
 
 void ChatStreamReactor::OnComplete(absl::Status status) {
   absl::Status final_status = FinalStatus(std::move(status));
+  // Nothing reached the caller yet: the stream may start over, elsewhere too.
+  // Once a chunk was queued it is never replayed.
+  if (!final_status.ok() && !answered_ &&
+      !(head_.status != 0 && absl::IsDeadlineExceeded(final_status))) {
+    if (std::optional<absl::Time> next =
+            attempts_->AfterFailure(final_status, absl::Now())) {
+      RetryAt(*next);
+      return;
+    }
+  }
   {
     absl::MutexLock lock(&mu_);
     final_ = std::move(final_status);
@@ -79,10 +103,29 @@ void ChatStreamReactor::OnComplete(absl::Status status) {
   Advance();
 }
 
+void ChatStreamReactor::RetryAt(absl::Time when) {
+  transfer_.WaitUntil(when, [this](bool cancelled) {
+    if (cancelled) {
+      EndWith(absl::Now() >= deadline_ ? absl::DeadlineExceededError("deadline")
+                                       : absl::CancelledError("cancelled"));
+      return;
+    }
+    const CallTarget& target = attempts_->target();
+    absl::StatusOr<HttpRequest> http =
+        target.provider->BuildChatRequest(*request_, target.model, true);
+    if (!http.ok()) {
+      EndWith(http.status());
+      return;
+    }
+    StartAttempt(*std::move(http));
+  });
+}
+
 absl::Status ChatStreamReactor::FinalStatus(absl::Status transfer_status) {
   if (!stream_error_.ok()) return stream_error_;
   absl::Status error =
-      UpstreamError(*provider_, transfer_status, head_, error_body_, deadline_);
+      UpstreamError(*attempts_->target().provider, transfer_status, head_,
+                    error_body_, attempt_deadline_);
   return error.ok() ? decoder_->Finish() : error;
 }
 

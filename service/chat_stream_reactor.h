@@ -50,6 +50,9 @@ class ChatStreamReactor final
   absl::Status DecodeEvents(absl::string_view bytes,
                             std::vector<v1::ChatCompletionChunk>& chunks);
   absl::Status FinalStatus(absl::Status transfer_status);
+  void StartAttempt(HttpRequest http);
+  // Waits on a gRPC alarm, then starts the next attempt.
+  void RetryAt(absl::Time when);
 
   // Under mu_: decides the next step (write the queue head, or finish) and
   // performs it after the lock is released.
@@ -58,12 +61,15 @@ class ChatStreamReactor final
 
   const Gateway& gateway_;
   grpc::CallbackServerContext* const context_;
-  const Provider* provider_ = nullptr;
-  std::string model_;  // as sent upstream, for the price lookup
-  absl::Time deadline_;
+  const v1::ChatCompletionRequest* const request_;  // valid until OnDone
+  const absl::Time deadline_;
   UpstreamTransfer transfer_;
 
-  // Transport thread only.
+  // Used by one attempt's callbacks at a time (transport thread, then the
+  // alarm's gRPC thread), never concurrently.
+  std::optional<CallAttempts> attempts_;
+  absl::Time attempt_deadline_;
+  bool answered_ = false;  // a chunk was queued for the caller
   std::unique_ptr<StreamDecoder> decoder_;
   SseParser sse_;
   std::vector<SseEvent> events_;

@@ -54,8 +54,9 @@ absl::Status ReadRoot(const std::string& file, const YAML::Node& root,
           return ReadModelListing(section, config.model_listing);
         }
         if (name == "prices") return ReadPrices(section, config.prices);
-        return UnknownKey(section,
-                          {"providers", "aliases", "model_listing", "prices"});
+        if (name == "retries") return ReadRetries(section, config.retries);
+        return UnknownKey(section, {"providers", "aliases", "model_listing",
+                                    "prices", "retries"});
       });
 }
 

@@ -22,8 +22,8 @@ struct ConfigLocation {
 // One entry under `providers:`. Keys are never in the file: `api_key_env`
 // names the environment variable that holds the key.
 struct ProviderSettings {
-  std::string name;                  // "groq", "my-vllm"
-  std::optional<std::string> type;   // a built-in provider's protocol
+  std::string name;                 // "groq", "my-vllm"
+  std::optional<std::string> type;  // a built-in provider's protocol
   std::optional<std::string> base_url;
   std::optional<std::string> api_key_env;
   std::optional<std::string> api_version;  // Azure
@@ -46,6 +46,18 @@ struct ModelListingSettings {
   absl::Duration timeout = absl::Seconds(5);
 };
 
+// The `retries:` section: how a failed upstream attempt is retried.
+struct RetrySettings {
+  int max_retries = 2;        // per model, after the first attempt
+  int max_retries_limit = 5;  // the most a request may ask for
+  absl::Duration initial_backoff = absl::Milliseconds(250);
+  absl::Duration max_backoff = absl::Seconds(8);
+  // Longest one attempt may wait for its answer; zero: only the call's
+  // deadline bounds it.
+  absl::Duration attempt_timeout = absl::ZeroDuration();
+  absl::Duration max_attempt_timeout = absl::Minutes(10);  // for requests
+};
+
 // One entry under `prices:`, in USD per million tokens.
 struct PriceSettings {
   std::string model;  // "provider/model"
@@ -65,6 +77,7 @@ struct GatewayConfig {
   std::vector<AliasSettings> aliases;
   ModelListingSettings model_listing;
   std::vector<PriceSettings> prices;
+  RetrySettings retries;
 };
 
 // Reads and checks `file`. Errors read "FILE:LINE:COLUMN: where: what", e.g.

@@ -286,6 +286,56 @@ absl::Status ReadModelListing(const ConfigEntry& section,
   });
 }
 
+absl::Status ReadCount(const ConfigEntry& entry, int max, int& out) {
+  int value = 0;
+  if (!entry.value.IsScalar()) return TypeError(entry, "a whole number");
+  if (!YAML::convert<int>::decode(entry.value, value) || value < 0 ||
+      value > max) {
+    return ValueError(entry,
+                      absl::StrCat("expected a whole number from 0 to ", max));
+  }
+  out = value;
+  return absl::OkStatus();
+}
+
+absl::Status ReadRetries(const ConfigEntry& section, RetrySettings& retries) {
+  absl::Status status =
+      ForEachEntry(section, [&](const ConfigEntry& field) -> absl::Status {
+        const std::string& key = field.key.Scalar();
+        if (key == "max_retries") {
+          return ReadCount(field, 10, retries.max_retries);
+        }
+        if (key == "max_retries_limit") {
+          return ReadCount(field, 10, retries.max_retries_limit);
+        }
+        if (key == "initial_backoff") {
+          return ReadDuration(field, retries.initial_backoff);
+        }
+        if (key == "max_backoff")
+          return ReadDuration(field, retries.max_backoff);
+        if (key == "attempt_timeout") {
+          return ReadDuration(field, retries.attempt_timeout);
+        }
+        if (key == "max_attempt_timeout") {
+          return ReadDuration(field, retries.max_attempt_timeout);
+        }
+        return UnknownKey(
+            field, {"max_retries", "max_retries_limit", "initial_backoff",
+                    "max_backoff", "attempt_timeout", "max_attempt_timeout"});
+      });
+  if (!status.ok()) return status;
+  if (retries.max_retries > retries.max_retries_limit) {
+    return KeyError(section, "max_retries exceeds max_retries_limit");
+  }
+  if (retries.initial_backoff > retries.max_backoff) {
+    return KeyError(section, "initial_backoff exceeds max_backoff");
+  }
+  if (retries.attempt_timeout > retries.max_attempt_timeout) {
+    return KeyError(section, "attempt_timeout exceeds max_attempt_timeout");
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ReadPrices(const ConfigEntry& section,
                         std::vector<PriceSettings>& prices) {
   return ForEachEntry(section, [&](const ConfigEntry& entry) -> absl::Status {

@@ -76,6 +76,7 @@ absl::Status ReadAliases(const ConfigEntry& section,
                          std::vector<AliasSettings>& aliases);
 absl::Status ReadModelListing(const ConfigEntry& section,
                               ModelListingSettings& model_listing);
+absl::Status ReadRetries(const ConfigEntry& section, RetrySettings& retries);
 absl::Status ReadPrices(const ConfigEntry& section,
                         std::vector<PriceSettings>& prices);
 

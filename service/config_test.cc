@@ -511,5 +511,42 @@ INSTANTIATE_TEST_SUITE_P(
                              "providers.my-vllm.headers.Authorization",
                              kCredentialHeader}));
 
+TEST(ConfigTest, RetriesSectionAndItsBounds) {
+  absl::StatusOr<GatewayConfig> config = ParseConfig(
+      "retries:\n  max_retries: 3\n  max_retries_limit: 6\n"
+      "  initial_backoff: 100ms\n  max_backoff: 2s\n  attempt_timeout: 30s\n"
+      "  max_attempt_timeout: 2m\n",
+      "gw.yaml");
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->retries.max_retries, 3);
+  EXPECT_EQ(config->retries.max_retries_limit, 6);
+  EXPECT_EQ(config->retries.initial_backoff, absl::Milliseconds(100));
+  EXPECT_EQ(config->retries.max_backoff, absl::Seconds(2));
+  EXPECT_EQ(config->retries.attempt_timeout, absl::Seconds(30));
+  EXPECT_EQ(config->retries.max_attempt_timeout, absl::Minutes(2));
+
+  EXPECT_EQ(ParseConfig("", "gw.yaml")->retries.max_retries, 2);
+  struct Bad {
+    const char* yaml;
+    const char* message;
+  };
+  for (const Bad& bad : {
+           Bad{"retries:\n  max_retries: -1\n",
+               "gw.yaml:2:16: retries.max_retries: expected a whole number "
+               "from 0 to 10"},
+           Bad{"retries:\n  max_retries: 6\n",
+               "gw.yaml:1:1: retries: max_retries exceeds max_retries_limit"},
+           Bad{"retries:\n  initial_backoff: 5s\n  max_backoff: 1s\n",
+               "gw.yaml:1:1: retries: initial_backoff exceeds max_backoff"},
+           Bad{"retries:\n  retry_on: [503]\n",
+               "gw.yaml:2:3: retries.retry_on: unknown setting"},
+       }) {
+    absl::StatusOr<GatewayConfig> parsed = ParseConfig(bad.yaml, "gw.yaml");
+    EXPECT_FALSE(parsed.ok()) << bad.yaml;
+    EXPECT_TRUE(absl::StrContains(parsed.status().message(), bad.message))
+        << parsed.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace literllm

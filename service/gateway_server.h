@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "providers/http/curl_transport.h"
 #include "providers/registry.h"
+#include "service/config.h"
 #include "service/llm_service.h"
 #include "service/model_catalog.h"
 #include "service/secret_redactor.h"
@@ -39,6 +40,8 @@ struct ServerOptions {
   // one may take.
   absl::Duration model_list_ttl = absl::Minutes(10);
   absl::Duration model_list_timeout = absl::Seconds(5);
+  // How failed upstream attempts are retried (the config's `retries:`).
+  RetrySettings retries;
 };
 
 // The whole server: LlmService, health, reflection, the upstream transport.

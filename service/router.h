@@ -10,7 +10,9 @@
 #include "providers/http/transport.h"
 #include "providers/pricing/price_table.h"
 #include "providers/registry.h"
+#include "service/call_attempts.h"
 #include "service/call_stats.h"
+#include "service/config.h"
 #include "service/secret_redactor.h"
 
 namespace literllm {
@@ -23,6 +25,7 @@ struct Gateway {
   HttpTransport& transport;
   ModelCatalog& catalog;
   const PriceTable& prices;
+  const RetrySettings& retries;
   const SecretRedactor& redactor;
   CallStats& stats;
   // Upper bound of one call, also when the caller set no deadline, so a
@@ -30,18 +33,24 @@ struct Gateway {
   absl::Duration max_call_duration;
 };
 
-// A validated chat request, translated for the provider that serves it.
-struct UpstreamCall {
-  const Provider* provider;
-  std::string model;  // as the provider names it, e.g. "gpt-4o"
-  HttpRequest http;
+// A validated chat request: the models that may answer it, in order (its
+// model, an alias's further targets, then its fallbacks), the first one's
+// provider request, and the call's retry budget.
+struct ChatRoute {
+  std::vector<CallTarget> targets;
+  HttpRequest first;
+  int max_retries;
+  absl::Duration attempt_timeout;  // zero: none
 };
 
-// Validates the request, resolves its model and builds the provider request.
-// Fails before any upstream I/O on bad input.
-absl::StatusOr<UpstreamCall> RouteChat(const Gateway& gateway,
-                                       const v1::ChatCompletionRequest& request,
-                                       bool stream);
+// Validates the request (and its per-call retry settings, from the request
+// or the `literllm-max-retries` / `literllm-attempt-timeout` metadata),
+// resolves its models and builds the first provider request. Fails before any
+// upstream I/O on bad input.
+absl::StatusOr<ChatRoute> RouteChat(const Gateway& gateway,
+                                    const grpc::CallbackServerContext& context,
+                                    const v1::ChatCompletionRequest& request,
+                                    bool stream);
 
 // The caller's deadline, capped at gateway.max_call_duration from now.
 absl::Time CallDeadline(const Gateway& gateway,

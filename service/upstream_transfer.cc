@@ -11,10 +11,25 @@ void UpstreamTransfer::Start(HttpRequest request, absl::Time deadline,
   if (cancelled_) transport_.Cancel(id_);
 }
 
+void UpstreamTransfer::WaitUntil(absl::Time when,
+                                 std::function<void(bool cancelled)> then) {
+  absl::ReleasableMutexLock lock(&mu_);
+  if (cancelled_) {
+    lock.Release();
+    then(true);
+    return;
+  }
+  // An alarm fires once; each wait gets its own.
+  alarm_ = std::make_unique<grpc::Alarm>();
+  alarm_->Set(absl::ToChronoTime(when),
+              [then = std::move(then)](bool fired) { then(!fired); });
+}
+
 void UpstreamTransfer::Cancel() {
   absl::MutexLock lock(&mu_);
   cancelled_ = true;
   if (id_ != 0) transport_.Cancel(id_);
+  if (alarm_ != nullptr) alarm_->Cancel();
 }
 
 void UpstreamTransfer::Resume() {

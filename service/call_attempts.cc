@@ -1,0 +1,89 @@
+#include "service/call_attempts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/strip.h"
+#include "providers/http/http_status.h"
+
+namespace literllm {
+
+bool IsRetryable(const absl::Status& error) {
+  switch (error.code()) {
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDeadlineExceeded:
+      return true;
+    case absl::StatusCode::kResourceExhausted:
+      // A spent quota or budget does not come back in seconds.
+      return !absl::StrContains(error.message(), "insufficient_quota") &&
+             !absl::StrContains(error.message(), "billing");
+    default:
+      return false;
+  }
+}
+
+bool IsFallbackWorthy(const absl::Status& error) {
+  return IsRetryable(error) ||
+         error.code() == absl::StatusCode::kResourceExhausted;
+}
+
+std::optional<absl::Duration> ParseRetryAfter(absl::string_view value) {
+  double seconds = 0;
+  if (!absl::SimpleAtod(absl::StripAsciiWhitespace(value), &seconds) ||
+      !std::isfinite(seconds) || seconds < 0) {
+    return std::nullopt;
+  }
+  return absl::Seconds(seconds);
+}
+
+CallAttempts::CallAttempts(std::vector<CallTarget> targets,
+                           const RetrySettings& settings, int max_retries,
+                           absl::Duration attempt_timeout,
+                           absl::Time call_deadline)
+    : targets_(std::move(targets)),
+      settings_(settings),
+      max_retries_(max_retries),
+      attempt_timeout_(attempt_timeout),
+      call_deadline_(call_deadline) {}
+
+absl::Time CallAttempts::Start(absl::Time now) {
+  ++started_;
+  if (attempt_timeout_ <= absl::ZeroDuration()) return call_deadline_;
+  return std::min(call_deadline_, now + attempt_timeout_);
+}
+
+absl::Duration CallAttempts::Backoff() {
+  // Full jitter: uniform in [0, min(max, initial * 2^retry)).
+  absl::Duration cap = settings_.initial_backoff;
+  for (int i = 1; i < retries_ && cap < settings_.max_backoff; ++i) cap *= 2;
+  cap = std::min(cap, settings_.max_backoff);
+  return absl::Nanoseconds(absl::Uniform<int64_t>(
+      random_, 0, std::max<int64_t>(1, absl::ToInt64Nanoseconds(cap))));
+}
+
+std::optional<absl::Time> CallAttempts::AfterFailure(const absl::Status& error,
+                                                     absl::Time now) {
+  if (now >= call_deadline_) return std::nullopt;
+  if (IsRetryable(error) && retries_ < max_retries_) {
+    ++retries_;
+    absl::Duration wait = Backoff();
+    if (std::optional<std::string> header = RetryAfter(error)) {
+      if (std::optional<absl::Duration> asked = ParseRetryAfter(*header)) {
+        wait = std::max(wait, *asked);
+      }
+    }
+    if (now + wait < call_deadline_) return now + wait;
+    // Waiting would outlast the caller: the next model may answer at once.
+  }
+  if (IsFallbackWorthy(error) && target_ + 1 < targets_.size()) {
+    ++target_;
+    retries_ = 0;
+    return now;
+  }
+  return std::nullopt;
+}
+
+}  // namespace literllm
