@@ -14,6 +14,11 @@ packages=(
 if ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
+# kubectl renders the Kubernetes manifests in tests/deploy. Another package's
+# kubectl (e.g. Google Cloud SDK's) owns /usr/bin/kubectl where present.
+if ! command -v kubectl >/dev/null; then
+  packages+=(kubernetes-client)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,4 +37,8 @@ fi
 cd "$(dirname "$0")/.."
 if [[ ! -x tests/e2e/node_modules/.bin/buf ]]; then
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+fi
+# Kubernetes schemas (kubernetes-models) for the manifest test.
+if [[ ! -d tests/deploy/node_modules/kubernetes-models ]]; then
+  npm ci --prefix tests/deploy --no-audit --no-fund --loglevel=error
 fi

@@ -1,0 +1,87 @@
+// The files around the manifests agree with them and with the build:
+// Dockerfile, package lists, gRPC service config, operations guide.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { LoadObjects } from "./schemas.mjs";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const read = (file) => fs.readFileSync(path.join(repo, file), "utf8");
+const packages = (file) =>
+  read(file).split("\n").map((line) => line.replace(/#.*/, "").trim()).filter(Boolean);
+const rendered = (overlay) =>
+  LoadObjects(path.join(process.env.LITERLLM_RENDERED_DIR, `${overlay}.yaml`));
+
+describe("deploy/Dockerfile", () => {
+  const dockerfile = read("deploy/Dockerfile");
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+
+  it("builds on debian:12 and runs on debian:12-slim", () => {
+    assert.equal(stages.length, 2);
+    assert.match(stages[0], /^debian:12 AS build/);
+    assert.match(stages[1], /^debian:12-slim\n/);
+  });
+  it("installs the package lists the build script checks", () => {
+    assert.match(stages[0], /COPY deploy\/build-packages\.txt[\s\S]*xargs apt-get install/);
+    assert.match(stages[1], /COPY deploy\/runtime-packages\.txt[\s\S]*xargs apt-get install/);
+    assert.match(stages[0], /--target literllm-server literllm/);
+    assert.match(stages[0], /cmake --preset release/);
+  });
+  it("runs the server as the non-root user of every overlay, on port 50051", () => {
+    const uid = Number(stages[1].match(/^USER (\d+)(:\d+)?$/m)?.[1]);
+    assert.ok(uid > 0, "USER must be a numeric non-root id");
+    for (const overlay of ["dev", "prod"]) {
+      const pod = rendered(overlay).find((o) => o.kind === "Deployment").spec.template.spec;
+      assert.equal(pod.securityContext.runAsUser, uid, `${overlay}: runAsUser`);
+    }
+    assert.match(stages[1], /^EXPOSE 50051$/m);
+    assert.match(stages[1], /^ENTRYPOINT \["\/usr\/local\/bin\/literllm-server"\]$/m);
+  });
+  it("needs no probe binary (native gRPC probes)", () => {
+    assert.doesNotMatch(dockerfile, /HEALTHCHECK|grpc_health_probe/);
+  });
+  it("builds with packages scripts/install-deps.sh installs", () => {
+    const installed = read("scripts/install-deps.sh").match(/packages=\(([\s\S]*?)\)/)[1].split(/\s+/);
+    const extra = packages("deploy/build-packages.txt").filter((p) => !installed.includes(p));
+    assert.deepEqual(extra, []);
+  });
+  it("lists runtime packages that are not development packages", () => {
+    const runtime = packages("deploy/runtime-packages.txt").map((p) => p.split(/\s/)[0]);
+    assert.ok(runtime.includes("ca-certificates"));
+    assert.deepEqual(runtime.filter((p) => p.endsWith("-dev")), []);
+  });
+});
+
+describe("deploy/grpc-service-config.json", () => {
+  const config = JSON.parse(read("deploy/grpc-service-config.json"));
+
+  it("balances per call with round_robin", () => {
+    assert.deepEqual(Object.keys(config.loadBalancingConfig[0]), ["round_robin"]);
+  });
+  it("retries UNAVAILABLE (a draining pod) a few times, with backoff", () => {
+    const method = config.methodConfig.find((m) =>
+      m.name.some((n) => n.service === "literllm.v1.LlmService" && n.method === undefined));
+    const retry = method?.retryPolicy;
+    assert.ok(retry, "no retryPolicy for literllm.v1.LlmService");
+    assert.ok(retry.maxAttempts >= 2 && retry.maxAttempts <= 5, "maxAttempts from 2 to 5 (gRPC caps it at 5)");
+    assert.match(retry.initialBackoff, /^\d+(\.\d+)?s$/);
+    assert.match(retry.maxBackoff, /^\d+(\.\d+)?s$/);
+    assert.ok(retry.backoffMultiplier > 0);
+    assert.deepEqual(retry.retryableStatusCodes, ["UNAVAILABLE"]);
+  });
+});
+
+describe("docs/operations.md", () => {
+  const doc = read("docs/operations.md");
+  it("gives the headless target and the service config", () => {
+    assert.match(doc, /dns:\/\/\/literllm-headless\.<namespace>\.svc\.cluster\.local:50051/);
+    assert.match(doc, /deploy\/grpc-service-config\.json/);
+  });
+  it("describes every LITERLLM_ setting the Deployment sets", () => {
+    const container = rendered("prod").find((o) => o.kind === "Deployment").spec.template.spec.containers[0];
+    const missing = container.env.map((e) => e.name).filter((n) => n.startsWith("LITERLLM_") && !doc.includes(`\`${n}\``));
+    assert.deepEqual(missing, []);
+  });
+});
