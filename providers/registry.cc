@@ -52,8 +52,17 @@ void ProviderRegistry::Add(std::unique_ptr<Provider> provider) {
   providers_.push_back(std::move(provider));
 }
 
+const ModelAlias* ProviderRegistry::FindAlias(absl::string_view name) const {
+  auto it = alias_index_.find(name);
+  return it == alias_index_.end() ? nullptr : &aliases_[it->second];
+}
+
 absl::Status ProviderRegistry::AddAlias(ModelAlias alias) {
-  for (const std::string& target : alias.targets) {
+  std::vector<std::string> checked = alias.targets;
+  if (!alias.context_fallback.empty()) {
+    checked.push_back(alias.context_fallback);
+  }
+  for (const std::string& target : checked) {
     absl::StatusOr<ResolvedModel> resolved = ResolveProviderModel(target);
     if (!resolved.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(

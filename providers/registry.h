@@ -27,7 +27,13 @@ struct ResolvedModel {
 // A configured model alias: a name callers use instead of "provider/model".
 struct ModelAlias {
   std::string name;
-  std::vector<std::string> targets;  // "provider/model", in order
+  // "provider/model": the first `deployments` serve the same model and are
+  // balanced by `weights`; the rest are fallbacks, in order.
+  std::vector<std::string> targets;
+  size_t deployments = 1;
+  std::vector<double> weights;
+  bool balance_by_latency = false;  // else by weighted calls in flight
+  std::string context_fallback;     // "" when none
 };
 
 // The providers this server can reach, by name, and the model aliases.
@@ -52,6 +58,8 @@ class ProviderRegistry {
   // The same, with every target of an alias, in order.
   absl::StatusOr<std::vector<ResolvedModel>> ResolveAll(
       absl::string_view model) const;
+  // The alias named `name`, or null.
+  const ModelAlias* FindAlias(absl::string_view name) const;
 
   const Provider* Find(absl::string_view name) const;
   std::vector<const Provider*> providers() const;

@@ -4,10 +4,12 @@
 #include <cmath>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/strip.h"
 #include "providers/http/http_status.h"
+#include "service/deployment_balancer.h"
 
 namespace literllm {
 
@@ -25,6 +27,19 @@ bool IsRetryable(const absl::Status& error) {
   }
 }
 
+bool IsContextLengthError(const absl::Status& error) {
+  if (error.code() != absl::StatusCode::kInvalidArgument) return false;
+  for (absl::string_view marker :
+       {"context_length_exceeded", "context length", "context window",
+        "prompt is too long", "maximum context", "too many tokens",
+        "input token count"}) {
+    if (absl::StrContains(absl::AsciiStrToLower(error.message()), marker)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsFallbackWorthy(const absl::Status& error) {
   return IsRetryable(error) ||
          error.code() == absl::StatusCode::kResourceExhausted;
@@ -40,10 +55,12 @@ std::optional<absl::Duration> ParseRetryAfter(absl::string_view value) {
 }
 
 CallAttempts::CallAttempts(std::vector<CallTarget> targets,
+                           std::optional<CallTarget> context_fallback,
                            const RetrySettings& settings, int max_retries,
                            absl::Duration attempt_timeout,
                            absl::Time call_deadline)
     : targets_(std::move(targets)),
+      context_fallback_(std::move(context_fallback)),
       settings_(settings),
       max_retries_(max_retries),
       attempt_timeout_(attempt_timeout),
@@ -51,8 +68,25 @@ CallAttempts::CallAttempts(std::vector<CallTarget> targets,
 
 absl::Time CallAttempts::Start(absl::Time now) {
   ++started_;
+  attempt_start_ = now;
+  attempt_running_ = true;
+  if (DeploymentHealth* health = target().health) health->AttemptStarted();
   if (attempt_timeout_ <= absl::ZeroDuration()) return call_deadline_;
   return std::min(call_deadline_, now + attempt_timeout_);
+}
+
+void CallAttempts::Ended(const absl::Status& result, absl::Time answered_at) {
+  if (!attempt_running_) return;
+  attempt_running_ = false;
+  DeploymentHealth* health = target().health;
+  if (health == nullptr) return;
+  using Outcome = DeploymentHealth::Outcome;
+  Outcome outcome =
+      result.ok() ? Outcome::kAnswered
+      : IsRetryable(result) || result.code() == absl::StatusCode::kInternal
+          ? Outcome::kFailed
+          : Outcome::kNoVerdict;
+  health->AttemptEnded(outcome, answered_at - attempt_start_, answered_at);
 }
 
 absl::Duration CallAttempts::Backoff() {
@@ -67,6 +101,12 @@ absl::Duration CallAttempts::Backoff() {
 std::optional<absl::Time> CallAttempts::AfterFailure(const absl::Status& error,
                                                      absl::Time now) {
   if (now >= call_deadline_) return std::nullopt;
+  if (context_fallback_.has_value() && !on_context_fallback_ &&
+      IsContextLengthError(error)) {
+    on_context_fallback_ = true;
+    return now;
+  }
+  if (on_context_fallback_) return std::nullopt;
   if (IsRetryable(error) && retries_ < max_retries_) {
     ++retries_;
     absl::Duration wait = Backoff();

@@ -13,11 +13,18 @@
 
 namespace literllm {
 
-// A model a call may be answered by: its provider and the model name sent.
+class DeploymentHealth;
+
+// A model a call may be answered by: its provider and the model name sent,
+// and the shared health of the alias target it came from (null otherwise).
 struct CallTarget {
   const Provider* provider;
   std::string model;
+  DeploymentHealth* health = nullptr;
 };
+
+// Whether a provider said the prompt does not fit the model's context.
+bool IsContextLengthError(const absl::Status& error);
 
 // Whether another attempt may help after `error`: rate limits (but not an
 // exhausted quota or billing), 5xx and 529 overloads, connection failures and
@@ -36,17 +43,25 @@ bool IsFallbackWorthy(const absl::Status& error);
 // time from its callbacks, which run one after another; not thread-safe.
 class CallAttempts {
  public:
-  CallAttempts(std::vector<CallTarget> targets, const RetrySettings& settings,
-               int max_retries, absl::Duration attempt_timeout,
-               absl::Time call_deadline);
+  // `context_fallback`, when set, replaces the current target once, when a
+  // prompt is too long for it.
+  CallAttempts(std::vector<CallTarget> targets,
+               std::optional<CallTarget> context_fallback,
+               const RetrySettings& settings, int max_retries,
+               absl::Duration attempt_timeout, absl::Time call_deadline);
 
-  const CallTarget& target() const { return targets_[target_]; }
+  const CallTarget& target() const {
+    return on_context_fallback_ ? *context_fallback_ : targets_[target_];
+  }
   // Attempts started so far, over all targets.
   int started() const { return started_; }
 
   // Marks an attempt started at `now`; returns its deadline: the call's, or
   // sooner when attempts have their own timeout.
   absl::Time Start(absl::Time now);
+  // Marks the current attempt ended with `result` (its answer began at
+  // `answered_at`), for the target's shared health. Call before AfterFailure.
+  void Ended(const absl::Status& result, absl::Time answered_at);
 
   // After the current attempt failed with `error` (already mapped to its
   // status, with an attempt timeout as DEADLINE_EXCEEDED): when to start the
@@ -59,6 +74,8 @@ class CallAttempts {
   absl::Duration Backoff();
 
   const std::vector<CallTarget> targets_;
+  const std::optional<CallTarget> context_fallback_;
+  bool on_context_fallback_ = false;
   const RetrySettings settings_;
   const int max_retries_;
   const absl::Duration attempt_timeout_;
@@ -66,6 +83,8 @@ class CallAttempts {
   size_t target_ = 0;
   int retries_ = 0;  // of the current target
   int started_ = 0;
+  absl::Time attempt_start_;
+  bool attempt_running_ = false;
   absl::BitGen random_;
 };
 

@@ -24,8 +24,8 @@ RetrySettings Settings() {
 
 TEST(CallAttemptsTest, BackoffIsJitteredBelowAnExponentialCap) {
   for (int run = 0; run < 200; ++run) {
-    CallAttempts attempts(Targets(1), Settings(), 4, absl::ZeroDuration(),
-                          kNow + absl::Hours(1));
+    CallAttempts attempts(Targets(1), std::nullopt, Settings(), 4,
+                          absl::ZeroDuration(), kNow + absl::Hours(1));
     absl::Duration cap = absl::Milliseconds(100);
     for (int retry = 0; retry < 4; ++retry) {
       std::optional<absl::Time> next =
@@ -41,8 +41,8 @@ TEST(CallAttemptsTest, BackoffIsJitteredBelowAnExponentialCap) {
 }
 
 TEST(CallAttemptsTest, RetryAfterIsAFloorAndTheDeadlineACeiling) {
-  CallAttempts attempts(Targets(2), Settings(), 2, absl::ZeroDuration(),
-                        kNow + absl::Seconds(10));
+  CallAttempts attempts(Targets(2), std::nullopt, Settings(), 2,
+                        absl::ZeroDuration(), kNow + absl::Seconds(10));
   absl::Status limited = ProviderHttpError("openai", 429, "slow down", "3");
   EXPECT_EQ(attempts.AfterFailure(limited, kNow), kNow + absl::Seconds(3));
   // A wait past the deadline moves to the next model at once instead.
@@ -53,8 +53,8 @@ TEST(CallAttemptsTest, RetryAfterIsAFloorAndTheDeadlineACeiling) {
 }
 
 TEST(CallAttemptsTest, ClientErrorsEndTheCallAndQuotasSkipRetries) {
-  CallAttempts attempts(Targets(2), Settings(), 2, absl::ZeroDuration(),
-                        kNow + absl::Hours(1));
+  CallAttempts attempts(Targets(2), std::nullopt, Settings(), 2,
+                        absl::ZeroDuration(), kNow + absl::Hours(1));
   EXPECT_FALSE(attempts.AfterFailure(absl::InvalidArgumentError("bad"), kNow)
                    .has_value());
   absl::Status quota = ProviderHttpError(
@@ -66,11 +66,26 @@ TEST(CallAttemptsTest, ClientErrorsEndTheCallAndQuotasSkipRetries) {
 }
 
 TEST(CallAttemptsTest, AttemptDeadlinesAreCappedByTheCall) {
-  CallAttempts attempts(Targets(1), Settings(), 2, absl::Seconds(5),
-                        kNow + absl::Seconds(7));
+  CallAttempts attempts(Targets(1), std::nullopt, Settings(), 2,
+                        absl::Seconds(5), kNow + absl::Seconds(7));
   EXPECT_EQ(attempts.Start(kNow), kNow + absl::Seconds(5));
   EXPECT_EQ(attempts.Start(kNow + absl::Seconds(4)), kNow + absl::Seconds(7));
   EXPECT_EQ(attempts.started(), 2);
+}
+
+TEST(CallAttemptsTest, PromptsTooLongGoToTheContextFallbackOnce) {
+  CallAttempts attempts(Targets(2), CallTarget{nullptr, "long-context"},
+                        Settings(), 2, absl::ZeroDuration(),
+                        kNow + absl::Hours(1));
+  absl::Status too_long = ProviderHttpError(
+      "openai", 400,
+      "This model's maximum context length is 128000 tokens (code: "
+      "context_length_exceeded)");
+  EXPECT_TRUE(IsContextLengthError(too_long));
+  EXPECT_EQ(attempts.AfterFailure(too_long, kNow), kNow);
+  EXPECT_EQ(attempts.target().model, "long-context");
+  EXPECT_FALSE(attempts.AfterFailure(too_long, kNow).has_value());
+  EXPECT_FALSE(IsContextLengthError(absl::InvalidArgumentError("bad role")));
 }
 
 TEST(CallAttemptsTest, RetryAfterValues) {

@@ -25,7 +25,8 @@ ChatReactor::ChatReactor(const Gateway& gateway,
     Reply(route.status());
     return;
   }
-  attempts_.emplace(std::move(route->targets), gateway.retries,
+  attempts_.emplace(std::move(route->targets),
+                    std::move(route->context_fallback), gateway.retries,
                     route->max_retries, route->attempt_timeout, deadline_);
   StartAttempt(std::move(route->first));
 }
@@ -52,6 +53,7 @@ HttpResponseHandler::BodyAction ChatReactor::OnBody(absl::string_view bytes) {
 void ChatReactor::OnComplete(absl::Status status) {
   const Provider& provider = *attempts_->target().provider;
   if (too_large_) {
+    attempts_->Ended(absl::InternalError("too large"), absl::Now());
     Reply(absl::InternalError(absl::StrCat(provider.config().name,
                                            ": response larger than ",
                                            kMaxBodyBytes, " bytes")));
@@ -60,11 +62,13 @@ void ChatReactor::OnComplete(absl::Status status) {
   absl::Status error =
       UpstreamError(provider, status, head_, body_, attempt_deadline_);
   if (!error.ok()) {
+    attempts_->Ended(error, absl::Now());
     Retry(error);
     return;
   }
   absl::StatusOr<v1::ChatCompletionResponse> parsed =
       provider.ParseChatResponse(body_);
+  attempts_->Ended(parsed.status(), absl::Now());
   if (!parsed.ok()) {
     Reply(parsed.status());
     return;

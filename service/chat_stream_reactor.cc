@@ -23,7 +23,8 @@ ChatStreamReactor::ChatStreamReactor(const Gateway& gateway,
     EndWith(route.status());
     return;
   }
-  attempts_.emplace(std::move(route->targets), gateway.retries,
+  attempts_.emplace(std::move(route->targets),
+                    std::move(route->context_fallback), gateway.retries,
                     route->max_retries, route->attempt_timeout, deadline_);
   StartAttempt(std::move(route->first));
 }
@@ -86,6 +87,7 @@ absl::Status ChatStreamReactor::DecodeEvents(
 
 void ChatStreamReactor::OnComplete(absl::Status status) {
   absl::Status final_status = FinalStatus(std::move(status));
+  attempts_->Ended(final_status, absl::Now());
   // Nothing reached the caller yet: the stream may start over, elsewhere too.
   // Once a chunk was queued it is never replayed.
   if (!final_status.ok() && !answered_ &&

@@ -55,8 +55,11 @@ absl::Status ReadRoot(const std::string& file, const YAML::Node& root,
         }
         if (name == "prices") return ReadPrices(section, config.prices);
         if (name == "retries") return ReadRetries(section, config.retries);
+        if (name == "circuit_breaker") {
+          return ReadBreaker(section, config.circuit_breaker);
+        }
         return UnknownKey(section, {"providers", "aliases", "model_listing",
-                                    "prices", "retries"});
+                                    "prices", "retries", "circuit_breaker"});
       });
 }
 

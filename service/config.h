@@ -34,11 +34,24 @@ struct ProviderSettings {
 };
 
 // One entry under `aliases:`: a name and the `provider/model` strings it
-// routes to, in order.
+// routes to. The first `deployments` targets serve the same model (balanced
+// by `weights` and `balance`); the rest are fallbacks, tried in order.
 struct AliasSettings {
   std::string name;
   std::vector<std::string> targets;
+  size_t deployments = 1;
+  std::vector<double> weights;              // one per deployment
+  std::string balance = "least_in_flight";  // or "latency"
+  // Tried instead when a prompt is too long for the model.
+  std::optional<std::string> context_fallback;
   ConfigLocation location;
+};
+
+// The `circuit_breaker:` section: a deployment of an alias that fails
+// `failures` times in a row rests for `cooldown`, then gets one probe call.
+struct BreakerSettings {
+  int failures = 3;
+  absl::Duration cooldown = absl::Seconds(30);
 };
 
 struct ModelListingSettings {
@@ -78,6 +91,7 @@ struct GatewayConfig {
   ModelListingSettings model_listing;
   std::vector<PriceSettings> prices;
   RetrySettings retries;
+  BreakerSettings circuit_breaker;
 };
 
 // Reads and checks `file`. Errors read "FILE:LINE:COLUMN: where: what", e.g.

@@ -248,6 +248,87 @@ absl::Status ReadProviders(const ConfigEntry& section,
   });
 }
 
+// `model: provider/model` with an optional `weight`, or just the string.
+absl::Status ReadDeployment(const ConfigEntry& item, AliasSettings& alias) {
+  double& weight = alias.weights.emplace_back(1.0);
+  if (item.value.IsScalar()) {
+    return ReadModelRef(item, alias.targets.emplace_back());
+  }
+  bool has_model = false;
+  absl::Status status =
+      ForEachEntry(item, [&](const ConfigEntry& field) -> absl::Status {
+        const std::string& key = field.key.Scalar();
+        if (key == "model") {
+          has_model = true;
+          return ReadModelRef(field, alias.targets.emplace_back());
+        }
+        if (key == "weight") {
+          absl::Status read = ReadPrice(field, weight);
+          if (read.ok() && weight <= 0) {
+            return ValueError(field, "must be greater than 0");
+          }
+          return read;
+        }
+        return UnknownKey(field, {"model", "weight"});
+      });
+  if (status.ok() && !has_model) return ValueError(item, "model is required");
+  return status;
+}
+
+// The map form of an alias: deployments, fallbacks, context_fallback,
+// balance.
+absl::Status ReadDeployments(const ConfigEntry& entry, AliasSettings& alias) {
+  std::vector<std::string> fallbacks;
+  absl::Status status =
+      ForEachEntry(entry, [&](const ConfigEntry& field) -> absl::Status {
+        const std::string& key = field.key.Scalar();
+        if (key == "deployments") {
+          return ForEachItem(field, "a list of deployments",
+                             [&](const ConfigEntry& item) {
+                               return ReadDeployment(item, alias);
+                             });
+        }
+        if (key == "fallbacks") {
+          return ForEachItem(field, "a list of provider/model strings",
+                             [&](const ConfigEntry& item) {
+                               return ReadModelRef(item,
+                                                   fallbacks.emplace_back());
+                             });
+        }
+        if (key == "context_fallback") {
+          return ReadModelRef(field, alias.context_fallback.emplace());
+        }
+        if (key == "balance") {
+          absl::Status read = ReadString(field, alias.balance);
+          if (read.ok() && alias.balance != "least_in_flight" &&
+              alias.balance != "latency") {
+            return ValueError(field, "expected least_in_flight or latency");
+          }
+          return read;
+        }
+        return UnknownKey(
+            field, {"deployments", "fallbacks", "context_fallback", "balance"});
+      });
+  if (!status.ok()) return status;
+  if (alias.targets.empty()) {
+    return ValueError(entry, "deployments must list at least one model");
+  }
+  alias.deployments = alias.targets.size();
+  for (std::string& fallback : fallbacks) {
+    alias.targets.push_back(std::move(fallback));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadBreaker(const ConfigEntry& section, BreakerSettings& breaker) {
+  return ForEachEntry(section, [&](const ConfigEntry& field) -> absl::Status {
+    const std::string& key = field.key.Scalar();
+    if (key == "failures") return ReadCount(field, 100, breaker.failures);
+    if (key == "cooldown") return ReadDuration(field, breaker.cooldown);
+    return UnknownKey(field, {"failures", "cooldown"});
+  });
+}
+
 absl::Status ReadAliases(const ConfigEntry& section,
                          std::vector<AliasSettings>& aliases) {
   return ForEachEntry(section, [&](const ConfigEntry& entry) -> absl::Status {
@@ -262,6 +343,8 @@ absl::Status ReadAliases(const ConfigEntry& section,
     absl::Status status;
     if (entry.value.IsScalar()) {
       status = ReadModelRef(entry, alias.targets.emplace_back());
+    } else if (entry.value.IsMap()) {
+      status = ReadDeployments(entry, alias);
     } else if (entry.value.IsSequence() && entry.value.size() == 0) {
       return ValueError(entry, "must list at least one provider/model");
     } else {

@@ -77,6 +77,8 @@ absl::Status ReadAliases(const ConfigEntry& section,
 absl::Status ReadModelListing(const ConfigEntry& section,
                               ModelListingSettings& model_listing);
 absl::Status ReadRetries(const ConfigEntry& section, RetrySettings& retries);
+absl::Status ReadBreaker(const ConfigEntry& section, BreakerSettings& breaker);
+absl::Status ReadCount(const ConfigEntry& entry, int max, int& out);
 absl::Status ReadPrices(const ConfigEntry& section,
                         std::vector<PriceSettings>& prices);
 

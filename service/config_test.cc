@@ -389,8 +389,9 @@ INSTANTIATE_TEST_SUITE_P(
          kAliasNames},
         {"EmptyList", "aliases:\n  fast: []\n", "2:9", "aliases.fast",
          "must list at least one provider/model"},
-        {"Map", "aliases:\n  fast: {groq: x}\n", "2:9", "aliases.fast",
-         "expected a provider/model string or a list of them, got a map"},
+        {"MapWithUnknownKey", "aliases:\n  fast: {groq: x}\n", "2:10",
+         "aliases.fast.groq",
+         "unknown setting; expected one of: deployments, fallbacks"},
         {"Missing", "aliases:\n  fast:\n", "2:3", "aliases.fast",
          "got an empty value"},
         {"TargetWithoutProvider", "aliases:\n  fast: gpt-4o\n", "2:9",
@@ -540,6 +541,55 @@ TEST(ConfigTest, RetriesSectionAndItsBounds) {
                "gw.yaml:1:1: retries: initial_backoff exceeds max_backoff"},
            Bad{"retries:\n  retry_on: [503]\n",
                "gw.yaml:2:3: retries.retry_on: unknown setting"},
+       }) {
+    absl::StatusOr<GatewayConfig> parsed = ParseConfig(bad.yaml, "gw.yaml");
+    EXPECT_FALSE(parsed.ok()) << bad.yaml;
+    EXPECT_TRUE(absl::StrContains(parsed.status().message(), bad.message))
+        << parsed.status().message();
+  }
+}
+
+TEST(ConfigTest, AliasDeploymentsWithWeightsFallbacksAndBreaker) {
+  absl::StatusOr<GatewayConfig> config = ParseConfig(
+      "aliases:\n"
+      "  gpt4o:\n"
+      "    balance: latency\n"
+      "    deployments:\n"
+      "      - {model: azure-eu/gpt-4o, weight: 3}\n"
+      "      - openai/gpt-4o\n"
+      "    fallbacks: [anthropic/claude-sonnet-4-5]\n"
+      "    context_fallback: gemini/gemini-2.5-pro\n"
+      "circuit_breaker: {failures: 5, cooldown: 1m}\n",
+      "gw.yaml");
+  ASSERT_TRUE(config.ok()) << config.status();
+  const AliasSettings& alias = config->aliases.at(0);
+  EXPECT_EQ(alias.targets,
+            (std::vector<std::string>{"azure-eu/gpt-4o", "openai/gpt-4o",
+                                      "anthropic/claude-sonnet-4-5"}));
+  EXPECT_EQ(alias.deployments, 2u);
+  EXPECT_EQ(alias.weights, (std::vector<double>{3, 1}));
+  EXPECT_EQ(alias.balance, "latency");
+  EXPECT_EQ(alias.context_fallback, "gemini/gemini-2.5-pro");
+  EXPECT_EQ(config->circuit_breaker.failures, 5);
+  EXPECT_EQ(config->circuit_breaker.cooldown, absl::Minutes(1));
+
+  struct Bad {
+    const char* yaml;
+    const char* message;
+  };
+  for (const Bad& bad : {
+           Bad{"aliases:\n  a:\n    deployments:\n      - {model: x/y, "
+               "weight: 0}\n",
+               "aliases.a.deployments[0].weight: must be greater than 0"},
+           Bad{"aliases:\n  a:\n    deployments:\n      - {weight: 2}\n",
+               "model is required"},
+           Bad{"aliases:\n  a:\n    balance: random\n    deployments: "
+               "[x/y]\n",
+               "aliases.a.balance: expected least_in_flight or latency"},
+           Bad{"aliases:\n  a:\n    fallbacks: [x/y]\n",
+               "deployments must list at least one model"},
+           Bad{"circuit_breaker:\n  trips: 3\n",
+               "circuit_breaker.trips: unknown setting"},
        }) {
     absl::StatusOr<GatewayConfig> parsed = ParseConfig(bad.yaml, "gw.yaml");
     EXPECT_FALSE(parsed.ok()) << bad.yaml;

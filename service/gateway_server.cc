@@ -20,12 +20,13 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
       providers_(std::move(providers)),
       prices_(std::move(prices)),
       redactor_(providers_.secrets()),
+      balancer_(providers_, options_.circuit_breaker),
       catalog_(transport_, options_.model_list_ttl,
                options_.model_list_timeout),
       transport_(CurlTransport::Options{options_.upstream_threads}),
-      gateway_{
-          providers_,       transport_, catalog_, prices_,
-          options_.retries, redactor_,  stats_,   options_.max_call_duration},
+      gateway_{providers_, transport_,       catalog_,
+               prices_,    options_.retries, balancer_,
+               redactor_,  stats_,           options_.max_call_duration},
       service_(gateway_) {}
 
 GatewayServer::~GatewayServer() {

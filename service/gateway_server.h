@@ -42,6 +42,7 @@ struct ServerOptions {
   absl::Duration model_list_timeout = absl::Seconds(5);
   // How failed upstream attempts are retried (the config's `retries:`).
   RetrySettings retries;
+  BreakerSettings circuit_breaker;
 };
 
 // The whole server: LlmService, health, reflection, the upstream transport.
@@ -68,6 +69,7 @@ class GatewayServer {
   const ProviderRegistry providers_;
   const PriceTable prices_;
   const SecretRedactor redactor_;
+  DeploymentBalancer balancer_;
   // Before the transport: the transport's shutdown completes every fetch.
   ModelCatalog catalog_;
   CurlTransport transport_;

@@ -163,6 +163,7 @@ int Run() {
   options.model_list_ttl = config.model_listing.cache_ttl;
   options.model_list_timeout = config.model_listing.timeout;
   options.retries = config.retries;
+  options.circuit_breaker = config.circuit_breaker;
   std::vector<std::string> names;
   for (const Provider* p : providers.providers()) {
     if (p->config().listed) names.push_back(p->config().name);

@@ -135,7 +135,9 @@ absl::StatusOr<ProviderRegistry> BuildProviders(const GatewayConfig& config,
     registry.Add(*std::move(provider));
   }
   for (const AliasSettings& alias : config.aliases) {
-    absl::Status added = registry.AddAlias({alias.name, alias.targets});
+    absl::Status added = registry.AddAlias(
+        {alias.name, alias.targets, alias.deployments, alias.weights,
+         alias.balance == "latency", alias.context_fallback.value_or("")});
     if (!added.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(Where(alias.location),
                                                      "aliases.", alias.name,

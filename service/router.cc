@@ -6,8 +6,10 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/cord.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "providers/http/http_status.h"
 #include "providers/provider_errors.h"
 #include "service/request_validator.h"
 
@@ -71,17 +73,32 @@ absl::StatusOr<absl::Duration> AttemptTimeout(
   return timeout;
 }
 
-// The model, an alias's further targets, then the fallbacks (which may be
-// aliases too).
+absl::StatusOr<CallTarget> ResolveTarget(const Gateway& gateway,
+                                         const std::string& target) {
+  absl::StatusOr<ResolvedModel> resolved = gateway.providers.Resolve(target);
+  if (!resolved.ok()) return resolved.status();
+  return CallTarget{resolved->provider, std::move(resolved->model),
+                    gateway.balancer.Health(target)};
+}
+
+// The model (an alias: its deployments in the balancer's order, then its
+// fallbacks), then the request's fallbacks (which may be aliases too).
 absl::StatusOr<std::vector<CallTarget>> Targets(
     const Gateway& gateway, const v1::ChatCompletionRequest& request) {
   std::vector<CallTarget> targets;
-  auto add = [&](absl::string_view model) -> absl::Status {
-    absl::StatusOr<std::vector<ResolvedModel>> resolved =
-        gateway.providers.ResolveAll(model);
-    if (!resolved.ok()) return resolved.status();
-    for (ResolvedModel& target : *resolved) {
-      targets.push_back({target.provider, std::move(target.model)});
+  auto add = [&](const std::string& model) -> absl::Status {
+    const ModelAlias* alias = gateway.providers.FindAlias(model);
+    if (alias == nullptr) {
+      absl::StatusOr<CallTarget> target = ResolveTarget(gateway, model);
+      if (!target.ok()) return target.status();
+      targets.push_back(*std::move(target));
+      return absl::OkStatus();
+    }
+    for (size_t i : gateway.balancer.Order(*alias, absl::Now())) {
+      absl::StatusOr<CallTarget> target =
+          ResolveTarget(gateway, alias->targets[i]);
+      if (!target.ok()) return target.status();
+      targets.push_back(*std::move(target));
     }
     return absl::OkStatus();
   };
@@ -97,6 +114,28 @@ absl::StatusOr<std::vector<CallTarget>> Targets(
 
 }  // namespace
 
+std::optional<absl::Duration> RateLimitReset(const HttpResponseHead& head) {
+  if (head.status != 429) return std::nullopt;
+  if (absl::string_view ms = head.Header("retry-after-ms"); !ms.empty()) {
+    double value = 0;
+    if (absl::SimpleAtod(ms, &value) && value >= 0) {
+      return absl::Milliseconds(value);
+    }
+  }
+  // OpenAI-style "1s" / "6m0s" / "250ms" until the exhausted limit resets.
+  std::optional<absl::Duration> longest;
+  for (absl::string_view name :
+       {"x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"}) {
+    absl::Duration value;
+    absl::string_view text = head.Header(name);
+    if (!text.empty() && absl::ParseDuration(text, &value) &&
+        value >= absl::ZeroDuration()) {
+      longest = std::max(longest.value_or(value), value);
+    }
+  }
+  return longest;
+}
+
 absl::StatusOr<ChatRoute> RouteChat(const Gateway& gateway,
                                     const grpc::CallbackServerContext& context,
                                     const v1::ChatCompletionRequest& request,
@@ -111,12 +150,28 @@ absl::StatusOr<ChatRoute> RouteChat(const Gateway& gateway,
   if (!attempt_timeout.ok()) return attempt_timeout.status();
   absl::StatusOr<std::vector<CallTarget>> targets = Targets(gateway, request);
   if (!targets.ok()) return targets.status();
+  std::optional<CallTarget> context_fallback;
+  if (const ModelAlias* alias = gateway.providers.FindAlias(request.model());
+      alias != nullptr && !alias->context_fallback.empty()) {
+    absl::StatusOr<CallTarget> target =
+        ResolveTarget(gateway, alias->context_fallback);
+    if (!target.ok()) return target.status();
+    context_fallback = *std::move(target);
+  }
   const CallTarget& first = targets->front();
   absl::StatusOr<HttpRequest> http =
       first.provider->BuildChatRequest(request, first.model, stream);
-  if (!http.ok()) return http.status();
-  return ChatRoute{*std::move(targets), *std::move(http), *max_retries,
-                   *attempt_timeout};
+  if (!http.ok()) {
+    // The first target may hold a claimed probe: it was never tried.
+    if (first.health != nullptr) {
+      first.health->AttemptStarted();
+      first.health->AttemptEnded(DeploymentHealth::Outcome::kNoVerdict,
+                                 absl::ZeroDuration(), absl::Now());
+    }
+    return http.status();
+  }
+  return ChatRoute{*std::move(targets), std::move(context_fallback),
+                   *std::move(http), *max_retries, *attempt_timeout};
 }
 
 absl::Time CallDeadline(const Gateway& gateway,
@@ -132,7 +187,16 @@ absl::Status UpstreamError(const Provider& provider,
                            const HttpResponseHead& head, absl::string_view body,
                            absl::Time deadline) {
   if (transfer.ok()) {
-    return head.ok() ? absl::OkStatus() : provider.ParseError(head, body);
+    if (head.ok()) return absl::OkStatus();
+    absl::Status error = provider.ParseError(head, body);
+    if (!RetryAfter(error).has_value()) {
+      if (std::optional<absl::Duration> reset = RateLimitReset(head)) {
+        error.SetPayload(
+            kRetryAfterPayload,
+            absl::Cord(absl::StrCat(absl::ToDoubleSeconds(*reset))));
+      }
+    }
+    return error;
   }
   absl::StatusCode code = transfer.code();
   if (code == absl::StatusCode::kCancelled && absl::Now() >= deadline) {

@@ -13,6 +13,7 @@
 #include "service/call_attempts.h"
 #include "service/call_stats.h"
 #include "service/config.h"
+#include "service/deployment_balancer.h"
 #include "service/secret_redactor.h"
 
 namespace literllm {
@@ -26,6 +27,7 @@ struct Gateway {
   ModelCatalog& catalog;
   const PriceTable& prices;
   const RetrySettings& retries;
+  DeploymentBalancer& balancer;
   const SecretRedactor& redactor;
   CallStats& stats;
   // Upper bound of one call, also when the caller set no deadline, so a
@@ -38,6 +40,7 @@ struct Gateway {
 // provider request, and the call's retry budget.
 struct ChatRoute {
   std::vector<CallTarget> targets;
+  std::optional<CallTarget> context_fallback;  // for prompts too long
   HttpRequest first;
   int max_retries;
   absl::Duration attempt_timeout;  // zero: none
@@ -55,6 +58,10 @@ absl::StatusOr<ChatRoute> RouteChat(const Gateway& gateway,
 // The caller's deadline, capped at gateway.max_call_duration from now.
 absl::Time CallDeadline(const Gateway& gateway,
                         const grpc::CallbackServerContext& context);
+
+// How long a 429's rate limit takes to reset, from the headers providers send
+// besides Retry-After (retry-after-ms, x-ratelimit-reset-requests/-tokens).
+std::optional<absl::Duration> RateLimitReset(const HttpResponseHead& head);
 
 // Why an upstream answer cannot be used, or OK when it can: a transfer that
 // failed (prefixed with the provider's name; a cancellation caused by the
