@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "absl/random/random.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -94,8 +95,11 @@ absl::Duration CallAttempts::Backoff() {
   absl::Duration cap = settings_.initial_backoff;
   for (int i = 1; i < retries_ && cap < settings_.max_backoff; ++i) cap *= 2;
   cap = std::min(cap, settings_.max_backoff);
+  // Jitter needs no cryptographic quality; one generator per thread keeps
+  // seeding off the path of calls that never retry.
+  thread_local absl::InsecureBitGen random;
   return absl::Nanoseconds(absl::Uniform<int64_t>(
-      random_, 0, std::max<int64_t>(1, absl::ToInt64Nanoseconds(cap))));
+      random, 0, std::max<int64_t>(1, absl::ToInt64Nanoseconds(cap))));
 }
 
 std::optional<absl::Time> CallAttempts::AfterFailure(const absl::Status& error,

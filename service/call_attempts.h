@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/random/random.h"
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "providers/provider.h"
@@ -85,7 +84,6 @@ class CallAttempts {
   int started_ = 0;
   absl::Time attempt_start_;
   bool attempt_running_ = false;
-  absl::BitGen random_;
 };
 
 // The seconds of a Retry-After value ("2", "1.5"); nullopt for an HTTP date

@@ -92,21 +92,10 @@ void ChatReactor::Retry(const absl::Status& error) {
               : absl::DeadlineExceededError(error.message()));
     return;
   }
-  transfer_.WaitUntil(*next, [this, error](bool cancelled) {
-    if (cancelled) {
-      Reply(absl::Now() >= deadline_ ? absl::DeadlineExceededError("deadline")
-                                     : absl::CancelledError("cancelled"));
-      return;
-    }
-    const CallTarget& target = attempts_->target();
-    absl::StatusOr<HttpRequest> http =
-        target.provider->BuildChatRequest(*request_, target.model, false);
-    if (!http.ok()) {
-      Reply(http.status());
-      return;
-    }
-    StartAttempt(*std::move(http));
-  });
+  StartNextAttempt(
+      transfer_, *attempts_, *request_, /*stream=*/false, *next, deadline_,
+      [this](HttpRequest http) { StartAttempt(std::move(http)); },
+      [this](const absl::Status& status) { Reply(status); });
 }
 
 void ChatReactor::Reply(const absl::Status& status) {

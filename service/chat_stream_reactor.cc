@@ -106,21 +106,10 @@ void ChatStreamReactor::OnComplete(absl::Status status) {
 }
 
 void ChatStreamReactor::RetryAt(absl::Time when) {
-  transfer_.WaitUntil(when, [this](bool cancelled) {
-    if (cancelled) {
-      EndWith(absl::Now() >= deadline_ ? absl::DeadlineExceededError("deadline")
-                                       : absl::CancelledError("cancelled"));
-      return;
-    }
-    const CallTarget& target = attempts_->target();
-    absl::StatusOr<HttpRequest> http =
-        target.provider->BuildChatRequest(*request_, target.model, true);
-    if (!http.ok()) {
-      EndWith(http.status());
-      return;
-    }
-    StartAttempt(*std::move(http));
-  });
+  StartNextAttempt(
+      transfer_, *attempts_, *request_, /*stream=*/true, when, deadline_,
+      [this](HttpRequest http) { StartAttempt(std::move(http)); },
+      [this](const absl::Status& status) { EndWith(status); });
 }
 
 absl::Status ChatStreamReactor::FinalStatus(absl::Status transfer_status) {

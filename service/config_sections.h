@@ -76,6 +76,12 @@ absl::Status ReadAliases(const ConfigEntry& section,
                          std::vector<AliasSettings>& aliases);
 absl::Status ReadModelListing(const ConfigEntry& section,
                               ModelListingSettings& model_listing);
+// Shared by the sections' readers.
+bool IsModelRef(absl::string_view ref);
+absl::Status ReadModelRef(const ConfigEntry& entry, std::string& out);
+absl::Status ReadDuration(const ConfigEntry& entry, absl::Duration& out);
+absl::Status ReadPrice(const ConfigEntry& entry, double& out);
+
 absl::Status ReadRetries(const ConfigEntry& section, RetrySettings& retries);
 absl::Status ReadBreaker(const ConfigEntry& section, BreakerSettings& breaker);
 absl::Status ReadCount(const ConfigEntry& entry, int max, int& out);

@@ -174,6 +174,30 @@ absl::StatusOr<ChatRoute> RouteChat(const Gateway& gateway,
                    *std::move(http), *max_retries, *attempt_timeout};
 }
 
+void StartNextAttempt(UpstreamTransfer& transfer, const CallAttempts& attempts,
+                      const v1::ChatCompletionRequest& request, bool stream,
+                      absl::Time when, absl::Time call_deadline,
+                      std::function<void(HttpRequest)> start,
+                      std::function<void(const absl::Status&)> end) {
+  transfer.WaitUntil(when, [&attempts, &request, stream, call_deadline,
+                            start = std::move(start),
+                            end = std::move(end)](bool cancelled) {
+    if (cancelled) {
+      end(absl::Now() >= call_deadline ? absl::DeadlineExceededError("deadline")
+                                       : absl::CancelledError("cancelled"));
+      return;
+    }
+    const CallTarget& target = attempts.target();
+    absl::StatusOr<HttpRequest> http =
+        target.provider->BuildChatRequest(request, target.model, stream);
+    if (!http.ok()) {
+      end(http.status());
+      return;
+    }
+    start(*std::move(http));
+  });
+}
+
 absl::Time CallDeadline(const Gateway& gateway,
                         const grpc::CallbackServerContext& context) {
   absl::Time cap = absl::Now() + gateway.max_call_duration;

@@ -3,6 +3,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
+
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -15,6 +17,7 @@
 #include "service/config.h"
 #include "service/deployment_balancer.h"
 #include "service/secret_redactor.h"
+#include "service/upstream_transfer.h"
 
 namespace literllm {
 
@@ -54,6 +57,16 @@ absl::StatusOr<ChatRoute> RouteChat(const Gateway& gateway,
                                     const grpc::CallbackServerContext& context,
                                     const v1::ChatCompletionRequest& request,
                                     bool stream);
+
+// Waits until `when` on a gRPC alarm, then builds the request for the call's
+// current target and hands it to `start`; calls `end` instead when the call
+// was cancelled meanwhile (DEADLINE_EXCEEDED once `call_deadline` passed) or
+// the request cannot be built. Exactly one of the two runs.
+void StartNextAttempt(UpstreamTransfer& transfer, const CallAttempts& attempts,
+                      const v1::ChatCompletionRequest& request, bool stream,
+                      absl::Time when, absl::Time call_deadline,
+                      std::function<void(HttpRequest)> start,
+                      std::function<void(const absl::Status&)> end);
 
 // The caller's deadline, capped at gateway.max_call_duration from now.
 absl::Time CallDeadline(const Gateway& gateway,

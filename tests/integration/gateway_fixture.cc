@@ -33,6 +33,13 @@ void ProviderTest::TearDown() {
   }
 }
 
+ServerProcess::Env OpenAiAndGroqEnvironment(const std::string& url) {
+  return {{"OPENAI_API_KEY", kTestKey},
+          {"OPENAI_BASE_URL", url + "/openai/v1"},
+          {"GROQ_API_KEY", "gsk-groq-NeverLeak0123456789"},
+          {"GROQ_BASE_URL", url + "/groq/v1"}};
+}
+
 std::string WriteConfig(const std::string& yaml) {
   std::string dir = ::testing::TempDir() + "literllm-config-XXXXXX";
   EXPECT_NE(mkdtemp(dir.data()), nullptr);

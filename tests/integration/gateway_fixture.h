@@ -91,6 +91,9 @@ class ConcurrentStreams {
   std::vector<std::thread> threads_;
 };
 
+// OpenAI and Groq both at the fake upstream, under /openai/v1 and /groq/v1.
+ServerProcess::Env OpenAiAndGroqEnvironment(const std::string& url);
+
 // Writes `yaml` to a fresh file under the test's temporary directory.
 std::string WriteConfig(const std::string& yaml);
 
