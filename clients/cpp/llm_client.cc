@@ -19,11 +19,31 @@ std::optional<std::string> NonEmptyEnv(const char* name) {
   return std::string(value);
 }
 
+// Retries calls the server could not take (UNAVAILABLE: a restarting pod, a
+// dropped connection) a few times with backoff; gRPC replays a call only
+// before any response arrived, so nothing is answered twice.
+constexpr char kRetryServiceConfig[] = R"({
+  "methodConfig": [{
+    "name": [{"service": "literllm.v1.LlmService"}],
+    "retryPolicy": {
+      "maxAttempts": 4,
+      "initialBackoff": "0.2s",
+      "maxBackoff": "5s",
+      "backoffMultiplier": 2,
+      "retryableStatusCodes": ["UNAVAILABLE"]
+    }
+  }]
+})";
+
 std::shared_ptr<grpc::Channel> OpenChannel(const LlmClientOptions& options) {
   std::shared_ptr<grpc::ChannelCredentials> credentials =
       options.tls ? grpc::SslCredentials(grpc::SslCredentialsOptions())
                   : grpc::InsecureChannelCredentials();
-  return grpc::CreateChannel(options.target, credentials);
+  grpc::ChannelArguments arguments;
+  if (options.retry_unavailable) {
+    arguments.SetServiceConfigJSON(kRetryServiceConfig);
+  }
+  return grpc::CreateCustomChannel(options.target, credentials, arguments);
 }
 
 }  // namespace

@@ -29,6 +29,9 @@ struct LlmClientOptions {
   // For calls that pass no deadline of their own; absl::InfiniteDuration()
   // sends none.
   absl::Duration default_deadline = absl::Minutes(5);
+  // Retry UNAVAILABLE calls (up to 4 attempts) through the channel's service
+  // config.
+  bool retry_unavailable = true;
 
   // The defaults, with `target` taken from LITERLLM_TARGET and `api_key` from
   // LITERLLM_API_KEY when those are set and not empty.

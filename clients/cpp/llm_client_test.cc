@@ -80,6 +80,26 @@ TEST_F(LlmClientTest, ClientFromOptionsDialsTarget) {
   EXPECT_EQ(response->choices(0).message().content(), "dialled");
 }
 
+TEST_F(LlmClientTest, UnavailableIsRetriedThroughTheServiceConfig) {
+  fake_.SetChatReply(AssistantReply("after two tries"));
+  fake_.FailNextChats(2, absl::UnavailableError("restarting"));
+  LlmClientOptions options;
+  options.target = server_.target();
+  LlmClient client(options);
+  absl::StatusOr<v1::ChatCompletionResponse> response =
+      client.Chat(UserRequest("openai/gpt-4o", "Hi"));
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->choices(0).message().content(), "after two tries");
+  EXPECT_EQ(fake_.chat_calls(), 3);
+
+  fake_.FailNextChats(1, absl::UnavailableError("restarting"));
+  options.retry_unavailable = false;
+  LlmClient no_retries(options);
+  EXPECT_EQ(no_retries.Chat(UserRequest("openai/gpt-4o", "Hi")).status().code(),
+            absl::StatusCode::kUnavailable);
+  EXPECT_EQ(fake_.chat_calls(), 4);
+}
+
 TEST_F(LlmClientTest, PerCallDeadlineReachesServer) {
   ASSERT_TRUE(NewClient()
                   .Chat(UserRequest("openai/gpt-4o", "Hi"), absl::Seconds(30))

@@ -137,8 +137,10 @@ TEST_F(GatewayTest, ThousandSlowStreamsDoNotAddThreads) {
   upstream_.set_handler(SseHandler(TextStream({"a", "b", "c", "d", "e", "f"}),
                                    absl::Milliseconds(500)));
   {
-    // Warm up: every lazily created thread of gRPC and the transport exists.
-    ConcurrentStreams warmup(server_, Request(kHello), 50, 4);
+    // Warm up with as many connections as below: every lazily created thread
+    // of gRPC (its timer threads grow with connections' keepalive and age
+    // timers) and of the transport exists.
+    ConcurrentStreams warmup(server_, Request(kHello), 50, 10);
     ASSERT_EQ(warmup.WaitAll(absl::Seconds(60)), 50);
   }
   int threads_before = server_.ThreadCount();

@@ -92,7 +92,24 @@ grpc::Status FakeLlmService::Chat(grpc::ServerContext* context,
   absl::MutexLock lock(&mu_);
   Observe(*context);
   last_call_.chat_request = *request;
+  ++chat_calls_;
+  if (failures_left_ > 0) {
+    --failures_left_;
+    return Answer(absl::StatusOr<v1::ChatCompletionResponse>(failure_),
+                  *response);
+  }
   return Answer(chat_reply_, *response);
+}
+
+void FakeLlmService::FailNextChats(int count, absl::Status status) {
+  absl::MutexLock lock(&mu_);
+  failures_left_ = count;
+  failure_ = std::move(status);
+}
+
+int FakeLlmService::chat_calls() const {
+  absl::MutexLock lock(&mu_);
+  return chat_calls_;
 }
 
 grpc::Status FakeLlmService::ChatStream(

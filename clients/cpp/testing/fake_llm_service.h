@@ -42,6 +42,9 @@ class FakeLlmService final : public v1::LlmService::Service {
   void SetStreamReply(std::vector<v1::ChatCompletionChunk> chunks,
                       absl::Status status);
   void SetModelsReply(absl::StatusOr<v1::ListModelsResponse> reply);
+  // The next `count` Chat calls fail with `status` before the reply is used.
+  void FailNextChats(int count, absl::Status status);
+  int chat_calls() const;
   ObservedCall last_call() const;
 
   grpc::Status Chat(grpc::ServerContext* context,
@@ -66,6 +69,9 @@ class FakeLlmService final : public v1::LlmService::Service {
   absl::StatusOr<v1::ListModelsResponse> models_reply_ ABSL_GUARDED_BY(mu_) =
       v1::ListModelsResponse();
   ObservedCall last_call_ ABSL_GUARDED_BY(mu_);
+  int failures_left_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::Status failure_ ABSL_GUARDED_BY(mu_);
+  int chat_calls_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 // A FakeLlmService served on 127.0.0.1 at a port the kernel picks; shuts

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs a client's tests against the real server in front of a fake OpenAI on
+# loopback: starts both on free ports, exports LITERLLM_TARGET (host:port) and
+# LITERLLM_TEST_MODEL (openai/gpt-4o), runs the command, stops both.
+# Usage: with_gateway.sh SERVER_BINARY FAKE_OPENAI_BINARY COMMAND [ARG...]
+# The fake answers text, a JSON object when response_format asks for JSON, a
+# tool call when tools are offered (text once a tool result is in), streamed
+# when the call streams; see tests/e2e/fake_openai_main.cc.
+set -euo pipefail
+server_bin=$1 fake_bin=$2
+shift 2
+work=$(mktemp -d)
+
+cleanup() {
+  exec 3>&- || true
+  [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The fake runs until its stdin (fd 3 here) closes.
+mkfifo "$work/fake_in"
+"$fake_bin" <"$work/fake_in" >"$work/fake_out" &
+exec 3>"$work/fake_in"
+for _ in $(seq 200); do grep -q '^port ' "$work/fake_out" 2>/dev/null && break; sleep 0.05; done
+fake_port=$(awk '/^port /{print $2}' "$work/fake_out")
+
+OPENAI_API_KEY="sk-client-tests-NeverLeak0123456789" \
+  OPENAI_BASE_URL="http://127.0.0.1:$fake_port/v1" \
+  "$server_bin" --listen=127.0.0.1:0 >"$work/server.log" &
+server_pid=$!
+for _ in $(seq 200); do grep -q '"listening"' "$work/server.log" 2>/dev/null && break; sleep 0.05; done
+port=$(sed -n 's/.*"msg":"listening".*"port":"\([0-9]*\)".*/\1/p' "$work/server.log")
+if [[ -z "$port" ]]; then
+  echo "literllm-server did not start:" >&2
+  cat "$work/server.log" >&2
+  exit 1
+fi
+
+export LITERLLM_TARGET="127.0.0.1:$port"
+export LITERLLM_TEST_MODEL="openai/gpt-4o"
+"$@"
