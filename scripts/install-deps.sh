@@ -42,3 +42,7 @@ fi
 if [[ ! -d tests/deploy/node_modules/kubernetes-models ]]; then
   npm ci --prefix tests/deploy --no-audit --no-fund --loglevel=error
 fi
+# Each language client's own toolchain and packages, from its registry.
+for install in clients/*/install.sh; do
+  "$install"
+done
