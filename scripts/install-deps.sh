@@ -20,21 +20,8 @@ if ! command -v kubectl >/dev/null; then
   packages+=(kubernetes-client)
 fi
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$p")
-done
-if ((${#missing[@]} > 0)); then
-  sudo=""
-  if [[ $(id -u) != 0 ]]; then sudo="sudo"; fi
-  echo "installing: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
-
 cd "$(dirname "$0")/.."
+scripts/apt-install.sh "${packages[@]}"
 if [[ ! -x tests/e2e/node_modules/.bin/buf ]]; then
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 fi

@@ -8,11 +8,7 @@ if ! command -v go >/dev/null; then
   echo "install.sh: Go (>= 1.25) is required; see the repository's install notes" >&2
   exit 1
 fi
-if ! command -v protoc >/dev/null; then
-  sudo_cmd=""
-  [[ $(id -u) -ne 0 ]] && sudo_cmd=sudo
-  $sudo_cmd apt-get install -y protobuf-compiler libprotobuf-dev
-fi
+../../scripts/apt-install.sh protobuf-compiler libprotobuf-dev
 # Every module the build, the tests and the `tool` block need (a no-op once
 # they are in the module cache).
 go mod download

@@ -6,10 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
-  sudo=""
-  [[ $(id -u) -ne 0 ]] && sudo="sudo"
-  $sudo apt-get update
-  $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y openjdk-17-jdk-headless maven
+  ../../scripts/apt-install.sh openjdk-17-jdk-headless maven
 fi
 
 # Everything the offline test run needs: compile (generates io.literllm.v1 from ../../proto),

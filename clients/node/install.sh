@@ -5,9 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 if ! command -v npm >/dev/null 2>&1; then
-  sudo_cmd=()
-  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get install -y nodejs npm
+  ../../scripts/apt-install.sh nodejs npm
 fi
 
 stamp=node_modules/.literllm-lock-stamp

@@ -5,21 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(ruby ruby-grpc ruby-grpc-tools ruby-google-protobuf protobuf-compiler protobuf-compiler-grpc)
-
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$p")
-done
-if ((${#missing[@]} > 0)); then
-  sudo=""
-  if [[ $(id -u) != 0 ]]; then sudo="sudo"; fi
-  echo "installing: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
+../../scripts/apt-install.sh ruby ruby-grpc ruby-grpc-tools ruby-google-protobuf \
+  protobuf-compiler protobuf-compiler-grpc
 
 # Generate the stubs from proto/ now so the client is usable right away
 # (run_tests.sh regenerates them too).
