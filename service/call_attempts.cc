@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <utility>
 
 #include "absl/random/random.h"
@@ -30,13 +31,12 @@ bool IsRetryable(const absl::Status& error) {
 
 bool IsContextLengthError(const absl::Status& error) {
   if (error.code() != absl::StatusCode::kInvalidArgument) return false;
+  std::string message = absl::AsciiStrToLower(error.message());
   for (absl::string_view marker :
        {"context_length_exceeded", "context length", "context window",
         "prompt is too long", "maximum context", "too many tokens",
         "input token count"}) {
-    if (absl::StrContains(absl::AsciiStrToLower(error.message()), marker)) {
-      return true;
-    }
+    if (absl::StrContains(message, marker)) return true;
   }
   return false;
 }

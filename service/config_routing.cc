@@ -26,7 +26,7 @@ absl::Status ReadDeployment(const ConfigEntry& item, AliasSettings& alias) {
           return ReadModelRef(field, alias.targets.emplace_back());
         }
         if (key == "weight") {
-          absl::Status read = ReadPrice(field, weight);
+          absl::Status read = ReadNumber(field, "a number", weight);
           if (read.ok() && weight <= 0) {
             return ValueError(field, "must be greater than 0");
           }

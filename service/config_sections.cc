@@ -184,17 +184,22 @@ absl::Status ReadDuration(const ConfigEntry& entry, absl::Duration& out) {
   return absl::OkStatus();
 }
 
-absl::Status ReadPrice(const ConfigEntry& entry, double& out) {
+absl::Status ReadNumber(const ConfigEntry& entry, absl::string_view what,
+                        double& out) {
   double value = 0;
   if (!entry.value.IsScalar()) return TypeError(entry, "a number");
   if (!YAML::convert<double>::decode(entry.value, value)) {
-    return ValueError(entry, "expected a number (USD per million tokens)");
+    return ValueError(entry, absl::StrCat("expected ", what));
   }
   if (!std::isfinite(value) || value < 0) {
     return ValueError(entry, "must be a number >= 0");
   }
   out = value;
   return absl::OkStatus();
+}
+
+absl::Status ReadPrice(const ConfigEntry& entry, double& out) {
+  return ReadNumber(entry, "a number (USD per million tokens)", out);
 }
 
 absl::Status ReadPrice(const ConfigEntry& entry, std::optional<double>& out) {

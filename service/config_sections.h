@@ -80,7 +80,9 @@ absl::Status ReadModelListing(const ConfigEntry& section,
 bool IsModelRef(absl::string_view ref);
 absl::Status ReadModelRef(const ConfigEntry& entry, std::string& out);
 absl::Status ReadDuration(const ConfigEntry& entry, absl::Duration& out);
-absl::Status ReadPrice(const ConfigEntry& entry, double& out);
+// A finite number >= 0; `what` says what is expected, e.g. "a weight".
+absl::Status ReadNumber(const ConfigEntry& entry, absl::string_view what,
+                        double& out);
 
 absl::Status ReadRetries(const ConfigEntry& section, RetrySettings& retries);
 absl::Status ReadBreaker(const ConfigEntry& section, BreakerSettings& breaker);

@@ -29,6 +29,10 @@ void DeploymentHealth::AttemptEnded(Outcome outcome, absl::Duration latency,
 
 bool DeploymentHealth::Resting(absl::Time now) const {
   absl::MutexLock lock(&mu_);
+  return RestingLocked(now);
+}
+
+bool DeploymentHealth::RestingLocked(absl::Time now) const {
   return probing_ || (failures_ >= breaker_.failures && now < resting_until_);
 }
 
@@ -43,8 +47,8 @@ bool DeploymentHealth::ClaimProbe(absl::Time now) {
 
 double DeploymentHealth::Preference(double weight, bool by_latency,
                                     absl::Time now) const {
-  if (Resting(now)) return 0;
   absl::MutexLock lock(&mu_);
+  if (RestingLocked(now)) return 0;
   double load = in_flight_ + 1;
   if (by_latency) load *= std::max(1.0, latency_ms_);
   return weight / load;

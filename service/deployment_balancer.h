@@ -39,6 +39,8 @@ class DeploymentHealth {
   double Preference(double weight, bool by_latency, absl::Time now) const;
 
  private:
+  bool RestingLocked(absl::Time now) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
   const BreakerSettings& breaker_;
   mutable absl::Mutex mu_;
   int in_flight_ ABSL_GUARDED_BY(mu_) = 0;

@@ -7,16 +7,17 @@ std::optional<double> EstimateCost(const PriceTable& prices,
                                    absl::string_view answered_model,
                                    absl::string_view requested_model,
                                    const v1::Usage& usage) {
-  for (absl::string_view name :
-       {absl::string_view(provider.name), absl::string_view(provider.type)}) {
-    if (name.empty()) continue;
+  // The provider's own name, then its protocol's when that is another.
+  absl::string_view names[] = {provider.name, provider.type};
+  size_t count =
+      provider.type.empty() || provider.type == provider.name ? 1 : 2;
+  for (size_t i = 0; i < count; ++i) {
     for (absl::string_view model : {answered_model, requested_model}) {
       if (model.empty()) continue;
-      if (const ModelPrice* price = prices.Find(name, model)) {
+      if (const ModelPrice* price = prices.Find(names[i], model)) {
         return CostUsd(*price, usage);
       }
     }
-    if (name == provider.type) break;
   }
   return std::nullopt;
 }

@@ -89,7 +89,9 @@ absl::Status OpenAiStreamDecoder::Decode(
   absl::Status status = ReadChunk(reader, chunk);
   if (!status.ok()) return UnparseableStreamEvent(config_.name, status);
   chunk.set_provider(config_.name);
-  if (!chunk.id().empty()) KeepEnvelope(chunk);
+  // Once per stream: the envelope stays the same (Azure's first chunk has
+  // none).
+  if (usage_chunk_.id().empty() && !chunk.id().empty()) KeepEnvelope(chunk);
   if (chunk.has_usage()) {
     *usage_chunk_.mutable_usage() = std::move(*chunk.mutable_usage());
     chunk.clear_usage();
