@@ -64,7 +64,7 @@ TEST_P(DialectGoldenTest, BuildsTheProvidersBody) {
   const DialectCase& c = GetParam();
   absl::StatusOr<HttpRequest> http =
       Builtin(c.provider)
-          ->BuildChatRequest(Request(c.request), "some-model", /*stream=*/true);
+          ->chat()->BuildChatRequest(Request(c.request), "some-model", /*stream=*/true);
   ASSERT_TRUE(http.ok()) << http.status();
   EXPECT_EQ(http->body,
             MinifyJson(ReadGolden(absl::StrCat("dialects/", c.request, ".",
@@ -144,7 +144,7 @@ TEST(BuiltinProvidersTest, EachProviderHasItsUrlAndAuthentication) {
        }) {
     absl::StatusOr<HttpRequest> http =
         Builtin(c.provider)
-            ->BuildChatRequest(Request("no_tools"), "some-model", false);
+            ->chat()->BuildChatRequest(Request("no_tools"), "some-model", false);
     ASSERT_TRUE(http.ok()) << c.provider << ": " << http.status();
     EXPECT_EQ(http->url, c.url) << c.provider;
     EXPECT_THAT(http->headers, Contains(Pair(c.auth_header, c.auth_value)))
@@ -156,7 +156,7 @@ TEST(BuiltinProvidersTest, LocalServersSendNoAuthorizationWithoutAKey) {
   const BuiltinProvider& ollama = *FindBuiltinProvider("ollama");
   ProviderSetup setup = SetupFromEnvironment(ollama, FakeEnv({}));
   EXPECT_FALSE(setup.from_environment);
-  absl::StatusOr<HttpRequest> http = MakeProvider(setup)->BuildChatRequest(
+  absl::StatusOr<HttpRequest> http = MakeProvider(setup)->chat()->BuildChatRequest(
       Request("no_tools"), "llama3.2", false);
   ASSERT_TRUE(http.ok()) << http.status();
   for (const auto& [name, value] : http->headers) {
@@ -169,7 +169,7 @@ TEST(BuiltinProvidersTest, AzureApiVersionFromEnvironment) {
       Builtin("azure",
               {{"AZURE_OPENAI_API_VERSION", "2025-04-01-preview"},
                {"AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com/"}})
-          ->BuildChatRequest(Request("no_tools"), "gpt4o-eu", false);
+          ->chat()->BuildChatRequest(Request("no_tools"), "gpt4o-eu", false);
   ASSERT_TRUE(http.ok()) << http.status();
   EXPECT_EQ(http->url,
             "https://res.openai.azure.com/openai/deployments/gpt4o-eu/chat/"
@@ -177,7 +177,7 @@ TEST(BuiltinProvidersTest, AzureApiVersionFromEnvironment) {
 }
 
 TEST(BuiltinProvidersTest, AzureRejectsDeploymentNamesThatAreNotPathSafe) {
-  absl::StatusOr<HttpRequest> http = Builtin("azure")->BuildChatRequest(
+  absl::StatusOr<HttpRequest> http = Builtin("azure")->chat()->BuildChatRequest(
       Request("no_tools"), "../../admin?x=1", false);
   EXPECT_EQ(http.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(http.status().message(), HasSubstr("azure: model: deployment"));
@@ -186,7 +186,7 @@ TEST(BuiltinProvidersTest, AzureRejectsDeploymentNamesThatAreNotPathSafe) {
 TEST(BuiltinProvidersTest, WhatAServerCannotDoIsRefusedNamingTheProvider) {
   v1::ChatCompletionRequest with_tools = Request("quirks");
   absl::StatusOr<HttpRequest> perplexity =
-      Builtin("perplexity")->BuildChatRequest(with_tools, "sonar", false);
+      Builtin("perplexity")->chat()->BuildChatRequest(with_tools, "sonar", false);
   EXPECT_EQ(perplexity.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(perplexity.status().message(),
               HasSubstr("perplexity: tools: function calling is not served"));
@@ -194,11 +194,11 @@ TEST(BuiltinProvidersTest, WhatAServerCannotDoIsRefusedNamingTheProvider) {
   v1::ChatCompletionRequest two_choices = Request("no_tools");
   two_choices.set_n(2);
   absl::StatusOr<HttpRequest> groq =
-      Builtin("groq")->BuildChatRequest(two_choices, "llama", false);
+      Builtin("groq")->chat()->BuildChatRequest(two_choices, "llama", false);
   EXPECT_EQ(groq.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(groq.status().message(), HasSubstr("groq: n:"));
   EXPECT_TRUE(
-      Builtin("openai")->BuildChatRequest(two_choices, "gpt-4o", false).ok());
+      Builtin("openai")->chat()->BuildChatRequest(two_choices, "gpt-4o", false).ok());
 }
 
 TEST(BuiltinProvidersTest, MistralKeepsValidToolCallIdsAndPairsRewrittenOnes) {
@@ -206,25 +206,24 @@ TEST(BuiltinProvidersTest, MistralKeepsValidToolCallIdsAndPairsRewrittenOnes) {
   request.mutable_messages(3)->mutable_tool_calls(0)->set_id("D681PevKs");
   request.mutable_messages(4)->set_tool_call_id("D681PevKs");
   absl::StatusOr<HttpRequest> http =
-      Builtin("mistral")->BuildChatRequest(request, "mistral-large", false);
+      Builtin("mistral")->chat()->BuildChatRequest(request, "mistral-large", false);
   ASSERT_TRUE(http.ok()) << http.status();
   EXPECT_THAT(http->body, HasSubstr("\"id\":\"D681PevKs\""));
   EXPECT_THAT(http->body, HasSubstr("\"tool_call_id\":\"D681PevKs\""));
 }
 
-TEST(BuiltinProvidersTest, ProvidersWithoutAListingSayUnimplemented) {
+TEST(BuiltinProvidersTest, ProvidersWithoutAListingHaveNoListingCodec) {
   for (const char* name : {"azure", "perplexity"}) {
-    EXPECT_EQ(Builtin(name)->BuildListModelsRequest().status().code(),
-              absl::StatusCode::kUnimplemented)
-        << name;
+    EXPECT_EQ(Builtin(name)->model_list(), nullptr) << name;
   }
-  EXPECT_TRUE(Builtin("groq")->BuildListModelsRequest().ok());
+  ASSERT_NE(Builtin("groq")->model_list(), nullptr);
+  EXPECT_TRUE(Builtin("groq")->model_list()->BuildListModelsRequest().ok());
 }
 
 TEST(BuiltinProvidersTest, ReadsBareArrayModelLists) {
   absl::StatusOr<std::vector<v1::Model>> models =
       Builtin("together")
-          ->ParseListModels(
+          ->model_list()->ParseListModels(
               R"([{"id":"meta-llama/Llama-3.3-70B-Instruct-Turbo","object":"model",)"
               R"("created":1733443200,"type":"chat"}])");
   ASSERT_TRUE(models.ok()) << models.status();

@@ -10,7 +10,9 @@
 #include "absl/strings/string_view.h"
 #include "literllm/v1/llm_service.pb.h"
 #include "providers/http/http_request.h"
-#include "providers/http/sse_parser.h"
+#include "providers/chat_codec.h"
+#include "providers/embeddings_codec.h"
+#include "providers/model_list_codec.h"
 
 namespace literllm {
 
@@ -32,21 +34,10 @@ struct ProviderConfig {
   bool listed = true;
 };
 
-// Turns a provider's stream, event by event, into OpenAI-shaped chunks.
-// One decoder per stream; not thread-safe.
-class StreamDecoder {
- public:
-  virtual ~StreamDecoder() = default;
-  // Appends the chunks `event` produces. An error (e.g. an in-band error
-  // event) ends the stream with that status.
-  virtual absl::Status Decode(const SseEvent& event,
-                              std::vector<v1::ChatCompletionChunk>& out) = 0;
-  // The body has ended: OK only if the provider's end-of-stream marker came.
-  virtual absl::Status Finish() = 0;
-};
-
-// A provider is a codec: it builds HTTP requests and parses answers, and does
-// no I/O itself, so every translation is testable with golden files.
+// A provider: where it is (its config), how it reports failures, and what it
+// can do. Each capability is a codec, present or not (null): a provider
+// without model listing, or without embeddings, simply has none. Providers
+// do no I/O, so every translation is testable with golden files.
 // Implementations are immutable after construction and thread-safe.
 class Provider {
  public:
@@ -54,27 +45,14 @@ class Provider {
 
   virtual const ProviderConfig& config() const = 0;
 
-  // `model` is the caller's model string after "provider/", sent unchanged.
-  // Streaming requests always ask the provider for usage.
-  virtual absl::StatusOr<HttpRequest> BuildChatRequest(
-      const v1::ChatCompletionRequest& request, absl::string_view model,
-      bool stream) const = 0;
+  virtual const ChatCodec* chat() const = 0;
+  virtual const ModelListCodec* model_list() const { return nullptr; }
+  virtual const EmbeddingsCodec* embeddings() const { return nullptr; }
 
-  // Parses a 2xx non-streaming answer; INTERNAL when it is not understood.
-  virtual absl::StatusOr<v1::ChatCompletionResponse> ParseChatResponse(
-      absl::string_view body) const = 0;
-
-  virtual std::unique_ptr<StreamDecoder> NewStreamDecoder() const = 0;
-
-  // Turns a non-2xx answer into a status that names the provider and relays
-  // its message (see providers/http/http_status.h for the code mapping).
+  // Turns a non-2xx answer into a typed provider failure that names the
+  // provider and relays its message (providers/http/provider_failure.h).
   virtual absl::Status ParseError(const HttpResponseHead& head,
                                   absl::string_view body) const = 0;
-
-  // Model listing; providers without one return UNIMPLEMENTED.
-  virtual absl::StatusOr<HttpRequest> BuildListModelsRequest() const = 0;
-  virtual absl::StatusOr<std::vector<v1::Model>> ParseListModels(
-      absl::string_view body) const = 0;
 };
 
 }  // namespace literllm

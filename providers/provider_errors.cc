@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "providers/http/provider_failure.h"
 
 namespace literllm {
 namespace {
@@ -43,8 +44,9 @@ absl::Status NamedByProvider(absl::string_view provider,
 
 absl::Status UnparseableStreamEvent(absl::string_view provider,
                                     const absl::Status& why) {
-  return absl::InternalError(absl::StrCat(
-      provider, ": could not parse stream event: ", why.message()));
+  return ProviderFailure(
+      FailureKind::kMalformedAnswer, provider,
+      absl::StrCat("could not parse stream event: ", why.message()));
 }
 
 }  // namespace literllm

@@ -10,7 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/strip.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "service/deployment_balancer.h"
 
 namespace literllm {

@@ -1,7 +1,7 @@
 #include "service/call_attempts.h"
 
 #include "gtest/gtest.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 
 namespace literllm {
 namespace {

@@ -73,7 +73,7 @@ absl::Status ChatStreamReactor::DecodeEvents(
     absl::string_view bytes, std::vector<v1::ChatCompletionChunk>& chunks) {
   events_.clear();
   sse_.Feed(bytes, events_);
-  for (const SseEvent& event : events_) {
+  for (const StreamEvent& event : events_) {
     absl::Status status = decoder_->Decode(event, chunks);
     if (!status.ok()) return status;
   }

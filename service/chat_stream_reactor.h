@@ -72,7 +72,7 @@ class ChatStreamReactor final
   bool answered_ = false;  // a chunk was queued for the caller
   std::unique_ptr<StreamDecoder> decoder_;
   SseParser sse_;
-  std::vector<SseEvent> events_;
+  std::vector<StreamEvent> events_;
   HttpResponseHead head_;
   std::string error_body_;
   absl::Status stream_error_;  // an in-band error that aborted the transfer

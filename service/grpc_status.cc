@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 
 namespace literllm {
 

@@ -1,7 +1,7 @@
 #include "service/grpc_status.h"
 
 #include "gtest/gtest.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 
 namespace literllm {
 namespace {

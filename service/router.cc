@@ -9,7 +9,7 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "providers/provider_errors.h"
 #include "service/request_validator.h"
 

@@ -6,7 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "providers/json/json_reader.h"
 #include "providers/provider_errors.h"
 
@@ -38,30 +38,31 @@ std::string Relayed(const ProviderConfig& config, const ErrorFields& fields) {
 
 }  // namespace
 
-absl::StatusCode AnthropicErrorCode(absl::string_view type,
-                                    absl::string_view message) {
+FailureKind AnthropicErrorKind(absl::string_view type,
+                               absl::string_view message) {
   struct Rule {
     absl::string_view type;
-    absl::StatusCode code;
+    FailureKind kind;
   };
   static constexpr Rule kRules[] = {
-      {"rate_limit_error", absl::StatusCode::kResourceExhausted},
-      {"billing_error", absl::StatusCode::kResourceExhausted},
-      {"invalid_request_error", absl::StatusCode::kInvalidArgument},
-      {"request_too_large", absl::StatusCode::kInvalidArgument},
-      {"authentication_error", absl::StatusCode::kUnauthenticated},
-      {"permission_error", absl::StatusCode::kPermissionDenied},
-      {"not_found_error", absl::StatusCode::kNotFound},
-      {"timeout_error", absl::StatusCode::kDeadlineExceeded},
+      {"rate_limit_error", FailureKind::kRateLimited},
+      {"billing_error", FailureKind::kQuotaExhausted},
+      {"invalid_request_error", FailureKind::kBadRequest},
+      {"request_too_large", FailureKind::kBadRequest},
+      {"authentication_error", FailureKind::kAuthentication},
+      {"permission_error", FailureKind::kPermission},
+      {"not_found_error", FailureKind::kNotFound},
+      {"timeout_error", FailureKind::kTimeout},
+      {"overloaded_error", FailureKind::kOverloaded},
   };
-  // Context overflow is the caller's to fix, whatever type carries it.
+  // Anthropic says a prompt overflows the context only in the message.
   if (absl::StrContains(message, "prompt is too long")) {
-    return absl::StatusCode::kInvalidArgument;
+    return FailureKind::kContextLength;
   }
   for (const Rule& rule : kRules) {
-    if (type == rule.type) return rule.code;
+    if (type == rule.type) return rule.kind;
   }
-  return absl::StatusCode::kUnavailable;  // overloaded_error, api_error, ...
+  return FailureKind::kServerError;  // api_error, unknown types
 }
 
 absl::Status AnthropicHttpError(const ProviderConfig& config,
@@ -76,21 +77,24 @@ absl::Status AnthropicHttpError(const ProviderConfig& config,
           : Relayed(config, fields);
   absl::Status status = ProviderHttpError(config.name, head.status, message,
                                           head.Header("retry-after"));
-  if (status.code() != absl::StatusCode::kUnknown) return status;
-  absl::Status coded(AnthropicErrorCode(fields.type, fields.message),
-                     status.message());
-  status.ForEachPayload([&coded](absl::string_view url, const absl::Cord& p) {
-    coded.SetPayload(url, p);
-  });
-  return coded;
+  FailureKind by_status = FailureKindOf(status);
+  FailureKind by_body = AnthropicErrorKind(fields.type, fields.message);
+  // The HTTP status decides, except where the body says more: a context
+  // overflow behind a 400, and a status with no meaning of its own (402).
+  if (by_status == FailureKind::kUnknown ||
+      (by_status == FailureKind::kBadRequest &&
+       by_body == FailureKind::kContextLength)) {
+    return WithFailureKind(status, by_body);
+  }
+  return status;
 }
 
 absl::Status AnthropicStreamError(const ProviderConfig& config,
                                   simdjson::dom::element event) {
   ErrorFields fields = ReadErrorEnvelope(event);
   if (fields.message.empty()) fields.message = "error event in stream";
-  return absl::Status(AnthropicErrorCode(fields.type, fields.message),
-                      absl::StrCat(config.name, ": ", Relayed(config, fields)));
+  return ProviderFailure(AnthropicErrorKind(fields.type, fields.message),
+                         config.name, Relayed(config, fields));
 }
 
 }  // namespace literllm

@@ -4,6 +4,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "providers/http/http_request.h"
+#include "providers/http/provider_failure.h"
 #include "providers/provider.h"
 #include "simdjson.h"
 
@@ -14,27 +15,29 @@ namespace literllm {
 // Relayed messages read "<provider>: <message> (type: <type>)", with the
 // configured key scrubbed should Anthropic echo it.
 
-// A non-2xx answer, coded by HTTP status (providers/http/http_status.h; 529
-// overloaded → UNAVAILABLE) and carrying Retry-After. A status with no
-// canonical code (402 billing_error) is coded by the error type instead. A
-// body without the error shape is relayed as an excerpt.
+// A non-2xx answer, a failure typed by HTTP status
+// (providers/http/provider_failure.h; 529 overloaded) and carrying
+// Retry-After. A status with no meaning of its own (402 billing_error) is
+// typed by the error type instead, and a 400 saying "prompt is too long" is a
+// context-length failure. A body without the error shape is relayed as an
+// excerpt.
 absl::Status AnthropicHttpError(const ProviderConfig& config,
                                 const HttpResponseHead& head,
                                 absl::string_view body);
 
-// An `error` event after the 200, `event` being its parsed data; coded by
-// AnthropicErrorCode.
+// An `error` event after the 200, `event` being its parsed data; typed by
+// AnthropicErrorKind.
 absl::Status AnthropicStreamError(const ProviderConfig& config,
                                   simdjson::dom::element event);
 
-// overloaded_error, api_error and unknown types → UNAVAILABLE;
-// rate_limit_error and billing_error → RESOURCE_EXHAUSTED;
-// invalid_request_error, request_too_large and any "prompt is too long"
-// message → INVALID_ARGUMENT; authentication_error → UNAUTHENTICATED;
-// permission_error → PERMISSION_DENIED; not_found_error → NOT_FOUND;
-// timeout_error → DEADLINE_EXCEEDED.
-absl::StatusCode AnthropicErrorCode(absl::string_view type,
-                                    absl::string_view message);
+// overloaded_error → overloaded; rate_limit_error → rate limited;
+// billing_error → quota exhausted; invalid_request_error and
+// request_too_large → bad request, or context length when the message says
+// "prompt is too long"; authentication_error, permission_error,
+// not_found_error, timeout_error → their kinds; api_error and unknown types
+// → server error.
+FailureKind AnthropicErrorKind(absl::string_view type,
+                               absl::string_view message);
 
 }  // namespace literllm
 

@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "providers/json/json_reader.h"
 #include "tests/golden/golden_files.h"
 

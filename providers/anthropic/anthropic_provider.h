@@ -19,7 +19,9 @@ namespace literllm {
 // The class only routes; the body writer (anthropic_request.h), response
 // parser, stream decoder and error parser live in their own files, each
 // tested against testdata/ golden files.
-class AnthropicProvider : public Provider {
+class AnthropicProvider final : public Provider,
+                             public ChatCodec,
+                             public ModelListCodec {
  public:
   // Unix seconds for `created`, which Anthropic does not send.
   using Clock = std::function<int64_t()>;
@@ -28,6 +30,8 @@ class AnthropicProvider : public Provider {
   explicit AnthropicProvider(ProviderConfig config, Clock clock = {});
 
   const ProviderConfig& config() const override { return config_; }
+  const ChatCodec* chat() const override { return this; }
+  const ModelListCodec* model_list() const override { return this; }
 
   // POST {base_url}/v1/messages with x-api-key and anthropic-version.
   absl::StatusOr<HttpRequest> BuildChatRequest(

@@ -15,14 +15,14 @@ AnthropicStreamDecoder::AnthropicStreamDecoder(ProviderConfig config,
     : config_(std::move(config)), created_(created) {}
 
 absl::Status AnthropicStreamDecoder::Decode(
-    const SseEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
+    const StreamEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
   absl::string_view data = absl::StripAsciiWhitespace(event.data);
   if (data.empty() || done_) return absl::OkStatus();
   absl::StatusOr<simdjson::dom::element> root = ParseJson(data);
   if (!root.ok()) return UnparseableStreamEvent(config_.name, root.status());
   JsonObjectReader reader(*root);
   // The data repeats the event name as "type"; either will do.
-  absl::string_view type = reader.String("type").value_or(event.event);
+  absl::string_view type = reader.String("type").value_or(event.type);
   if (type == "error") return AnthropicStreamError(config_, *root);
   absl::Status status = OnEvent(type, reader, out);
   if (status.ok()) status = reader.status();

@@ -38,7 +38,7 @@ class AnthropicStreamDecoder : public StreamDecoder {
 
   // INTERNAL for an event that cannot be understood (bad JSON, a delta for
   // a block that never started, message_stop without a stop_reason).
-  absl::Status Decode(const SseEvent& event,
+  absl::Status Decode(const StreamEvent& event,
                       std::vector<v1::ChatCompletionChunk>& out) override;
   // UNAVAILABLE unless message_stop came: the stream was cut.
   absl::Status Finish() override;

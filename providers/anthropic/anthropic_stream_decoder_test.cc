@@ -19,8 +19,8 @@ AnthropicStreamDecoder Decoder() {
       kCreated);
 }
 
-SseEvent Event(std::string name, std::string data) {
-  return SseEvent{std::move(name), std::move(data), ""};
+StreamEvent Event(std::string name, std::string data) {
+  return StreamEvent{std::move(name), std::move(data), ""};
 }
 
 constexpr char kMessageStart[] =
@@ -33,7 +33,7 @@ class StreamGoldenTest : public testing::TestWithParam<std::string> {};
 TEST_P(StreamGoldenTest, DecodesEventByEvent) {
   AnthropicStreamDecoder decoder = Decoder();
   std::vector<v1::ChatCompletionChunk> chunks;
-  for (const SseEvent& event : SplitSseEvents(
+  for (const StreamEvent& event : SplitSseEvents(
            ReadGolden(absl::StrCat("streams/", GetParam(), ".sse")))) {
     absl::Status status = decoder.Decode(event, chunks);
     ASSERT_TRUE(status.ok()) << status << " at " << event.data;
@@ -58,7 +58,7 @@ INSTANTIATE_TEST_SUITE_P(AnthropicGolden, StreamGoldenTest,
 
 TEST(AnthropicStreamDecoderTest, ErrorEventEndsTheStream) {
   AnthropicStreamDecoder decoder = Decoder();
-  std::vector<SseEvent> events =
+  std::vector<StreamEvent> events =
       SplitSseEvents(ReadGolden("streams/error.sse"));
   ASSERT_EQ(events.size(), 4u);
   std::vector<v1::ChatCompletionChunk> chunks;

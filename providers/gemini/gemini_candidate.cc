@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "providers/http/provider_failure.h"
 
 namespace literllm {
 namespace {
@@ -124,13 +125,13 @@ absl::Status CheckPromptBlocked(absl::string_view provider,
   JsonObjectReader reader(*feedback);
   std::optional<absl::string_view> reason = reader.String("blockReason");
   if (!reason) return absl::OkStatus();
-  std::string message = absl::StrCat(
-      provider, ": prompt blocked by Gemini (blockReason: ", *reason, ")");
+  std::string message =
+      absl::StrCat("prompt blocked by Gemini (blockReason: ", *reason, ")");
   if (std::optional<absl::string_view> why =
           reader.String("blockReasonMessage")) {
     absl::StrAppend(&message, ": ", *why);
   }
-  return absl::InvalidArgumentError(message);
+  return ProviderFailure(FailureKind::kContentFiltered, provider, message);
 }
 
 }  // namespace literllm

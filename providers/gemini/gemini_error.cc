@@ -12,7 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "providers/json/json_reader.h"
 #include "providers/provider_errors.h"
 
@@ -80,24 +80,16 @@ std::string RelayedMessage(const ProviderConfig& config,
   return ScrubKey(config, std::move(message));
 }
 
-// Where Gemini's status says more than the HTTP status does.
-std::optional<absl::StatusCode> CodeOverride(const ErrorFields& fields) {
-  if (fields.reason == "API_KEY_INVALID") {
-    return absl::StatusCode::kUnauthenticated;
-  }
-  if (fields.status == "FAILED_PRECONDITION") {
-    return absl::StatusCode::kFailedPrecondition;
+// Where Gemini's error says more than the HTTP status does.
+std::optional<FailureKind> KindOverride(const ErrorFields& fields) {
+  if (fields.reason == "API_KEY_INVALID") return FailureKind::kAuthentication;
+  if (fields.status == "FAILED_PRECONDITION") return FailureKind::kPrecondition;
+  // Gemini says a prompt overflows the context only in the message.
+  if (fields.status == "INVALID_ARGUMENT" &&
+      absl::StrContains(fields.message, "input token count")) {
+    return FailureKind::kContextLength;
   }
   return std::nullopt;
-}
-
-absl::Status WithCode(const absl::Status& status, absl::StatusCode code) {
-  absl::Status recoded(code, status.message());
-  status.ForEachPayload(
-      [&recoded](absl::string_view key, const absl::Cord& value) {
-        recoded.SetPayload(key, value);
-      });
-  return recoded;
 }
 
 }  // namespace
@@ -114,22 +106,21 @@ absl::Status GeminiHttpError(const ProviderConfig& config,
   if (retry_after.empty()) retry_after = fields.retry_delay;
   absl::Status status = ProviderHttpError(
       config.name, head.status, RelayedMessage(config, fields), retry_after);
-  std::optional<absl::StatusCode> code = CodeOverride(fields);
-  return code ? WithCode(status, *code) : status;
+  std::optional<FailureKind> kind = KindOverride(fields);
+  return kind ? WithFailureKind(status, *kind) : status;
 }
 
 absl::Status GeminiStreamError(const ProviderConfig& config,
                                simdjson::dom::element error) {
   ErrorFields fields = ReadErrorObject(error);
   if (fields.message.empty()) fields.message = "error event in stream";
-  absl::StatusCode code = absl::StatusCode::kUnavailable;
+  FailureKind kind = FailureKind::kServerError;
   if (fields.code) {
-    absl::StatusCode mapped = HttpStatusToCode(static_cast<int>(*fields.code));
-    if (mapped != absl::StatusCode::kUnknown) code = mapped;
+    FailureKind by_code = HttpStatusKind(static_cast<int>(*fields.code));
+    if (by_code != FailureKind::kUnknown) kind = by_code;
   }
-  code = CodeOverride(fields).value_or(code);
-  return absl::Status(
-      code, absl::StrCat(config.name, ": ", RelayedMessage(config, fields)));
+  return ProviderFailure(KindOverride(fields).value_or(kind), config.name,
+                         RelayedMessage(config, fields));
 }
 
 }  // namespace literllm

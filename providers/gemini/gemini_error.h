@@ -13,7 +13,7 @@ namespace literllm {
 // {"error":{"code":400,"message":...,"status":"INVALID_ARGUMENT",
 // "details":[...]}}, relayed as "<provider>: <message> (<status>[:
 // <reason>]) (HTTP <n>)". The code follows the HTTP status
-// (providers/http/http_status.h) except where Gemini's own words are more
+// (providers/http/provider_failure.h) except where Gemini's own words are more
 // precise: reason API_KEY_INVALID → UNAUTHENTICATED (Gemini answers a bad
 // key with 400), status FAILED_PRECONDITION → FAILED_PRECONDITION (billing
 // or region: no change to the request helps). Retry-After is kept; without

@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "providers/gemini/gemini_provider.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "tests/golden/golden_files.h"
 
 namespace literllm {

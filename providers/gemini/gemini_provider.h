@@ -20,7 +20,9 @@ namespace literllm {
 // choices made where OpenAI and Gemini differ are listed in README.md beside
 // this file. The class only routes: the conversation rewrite, body writers,
 // response and error parsers and the stream decoder live in their own files.
-class GeminiProvider : public Provider {
+class GeminiProvider final : public Provider,
+                             public ChatCodec,
+                             public ModelListCodec {
  public:
   // Unix seconds for `created`, which Gemini does not send.
   using Clock = std::function<int64_t()>;
@@ -31,6 +33,8 @@ class GeminiProvider : public Provider {
   explicit GeminiProvider(ProviderConfig config, Clock clock = SystemClock);
 
   const ProviderConfig& config() const override { return config_; }
+  const ChatCodec* chat() const override { return this; }
+  const ModelListCodec* model_list() const override { return this; }
 
   // POST {base}/v1beta/models/{model}:generateContent, or
   // :streamGenerateContent?alt=sse (Gemini always reports usage in streams).

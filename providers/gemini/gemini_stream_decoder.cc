@@ -16,7 +16,7 @@ GeminiStreamDecoder::GeminiStreamDecoder(ProviderConfig config, int64_t created)
     : config_(std::move(config)), created_(created) {}
 
 absl::Status GeminiStreamDecoder::Decode(
-    const SseEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
+    const StreamEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
   absl::string_view data = absl::StripAsciiWhitespace(event.data);
   if (data.empty()) return absl::OkStatus();
   absl::StatusOr<simdjson::dom::element> root = ParseJson(data);

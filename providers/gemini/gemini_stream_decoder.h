@@ -35,7 +35,7 @@ class GeminiStreamDecoder : public StreamDecoder {
 
   // INTERNAL for an event that is not understood; GeminiStreamError's status
   // for an error event; INVALID_ARGUMENT for a blocked prompt.
-  absl::Status Decode(const SseEvent& event,
+  absl::Status Decode(const StreamEvent& event,
                       std::vector<v1::ChatCompletionChunk>& out) override;
   // UNAVAILABLE unless every choice got a finishReason: the stream was cut.
   absl::Status Finish() override;

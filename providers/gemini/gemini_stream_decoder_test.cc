@@ -19,7 +19,7 @@ GeminiStreamDecoder Decoder() {
       {"gemini", "AIzaSy-test-key-0123456789", "https://x.test"}, kCreated);
 }
 
-SseEvent Data(std::string data) { return SseEvent{"", std::move(data), ""}; }
+StreamEvent Data(std::string data) { return StreamEvent{"", std::move(data), ""}; }
 
 void ExpectChunks(const std::vector<v1::ChatCompletionChunk>& chunks,
                   const std::string& golden) {
@@ -39,7 +39,7 @@ class StreamGoldenTest : public testing::TestWithParam<std::string> {};
 TEST_P(StreamGoldenTest, DecodesEventByEvent) {
   GeminiStreamDecoder decoder = Decoder();
   std::vector<v1::ChatCompletionChunk> chunks;
-  for (const SseEvent& event : SplitSseEvents(
+  for (const StreamEvent& event : SplitSseEvents(
            ReadGolden(absl::StrCat("streams/", GetParam(), ".sse")))) {
     ASSERT_TRUE(decoder.Decode(event, chunks).ok()) << event.data;
   }
@@ -62,12 +62,12 @@ TEST(GeminiStreamDecoderTest, CrlfFramingSplitAtEveryOffset) {
   ASSERT_TRUE(absl::StrContains(bytes, "\r\n\r\n"));
   for (size_t split = 1; split < bytes.size(); ++split) {
     SseParser parser;
-    std::vector<SseEvent> events;
+    std::vector<StreamEvent> events;
     parser.Feed(absl::string_view(bytes).substr(0, split), events);
     parser.Feed(absl::string_view(bytes).substr(split), events);
     GeminiStreamDecoder decoder = Decoder();
     std::vector<v1::ChatCompletionChunk> chunks;
-    for (const SseEvent& event : events) {
+    for (const StreamEvent& event : events) {
       ASSERT_TRUE(decoder.Decode(event, chunks).ok()) << split;
     }
     ASSERT_TRUE(decoder.Finish().ok()) << split;
@@ -81,7 +81,7 @@ TEST(GeminiStreamDecoderTest, CrlfFramingSplitAtEveryOffset) {
 
 TEST(GeminiStreamDecoderTest, MidStreamErrorEndsTheStream) {
   GeminiStreamDecoder decoder = Decoder();
-  std::vector<SseEvent> events =
+  std::vector<StreamEvent> events =
       SplitSseEvents(ReadGolden("streams/midstream_error.sse"));
   ASSERT_EQ(events.size(), 2u);
   std::vector<v1::ChatCompletionChunk> chunks;
@@ -133,7 +133,7 @@ TEST(GeminiStreamDecoderTest, ErrorEventCodeFollowsItsHttpCode) {
 TEST(GeminiStreamDecoderTest, BlockedPromptIsInvalidArgument) {
   GeminiStreamDecoder decoder = Decoder();
   std::vector<v1::ChatCompletionChunk> chunks;
-  std::vector<SseEvent> events =
+  std::vector<StreamEvent> events =
       SplitSseEvents(ReadGolden("streams/blocked_prompt.sse"));
   ASSERT_EQ(events.size(), 1u);
   absl::Status status = decoder.Decode(events[0], chunks);
@@ -146,7 +146,7 @@ TEST(GeminiStreamDecoderTest, BlockedPromptIsInvalidArgument) {
 TEST(GeminiStreamDecoderTest, StreamCutBeforeFinishReasonIsUnavailable) {
   GeminiStreamDecoder decoder = Decoder();
   std::vector<v1::ChatCompletionChunk> chunks;
-  for (const SseEvent& event : SplitSseEvents(ReadGolden("streams/cut.sse"))) {
+  for (const StreamEvent& event : SplitSseEvents(ReadGolden("streams/cut.sse"))) {
     ASSERT_TRUE(decoder.Decode(event, chunks).ok());
   }
   EXPECT_EQ(chunks.size(), 2u);

@@ -14,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "providers/http/provider_failure.h"
 
 namespace literllm {
 namespace {
@@ -34,17 +35,22 @@ absl::Status CurlCodeToStatus(CURLcode code, const char* error_buffer) {
       error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT:
-      return absl::DeadlineExceededError(
-          absl::StrCat("upstream timed out: ", detail));
+      return WithFailureKind(
+          absl::UnknownError(absl::StrCat("upstream timed out: ", detail)),
+          FailureKind::kTimeout);
     case CURLE_WRITE_ERROR:
     case CURLE_ABORTED_BY_CALLBACK:
-      return absl::CancelledError("transfer aborted");
+      return WithFailureKind(absl::UnknownError("transfer aborted"),
+                             FailureKind::kCancelled);
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL:
-      return absl::InvalidArgumentError(absl::StrCat("bad URL: ", detail));
+      return WithFailureKind(
+          absl::UnknownError(absl::StrCat("bad URL: ", detail)),
+          FailureKind::kBadRequest);
     default:
-      return absl::UnavailableError(
-          absl::StrCat("connection failed: ", detail));
+      return WithFailureKind(
+          absl::UnknownError(absl::StrCat("connection failed: ", detail)),
+          FailureKind::kNetwork);
   }
 }
 

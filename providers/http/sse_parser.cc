@@ -16,7 +16,7 @@ const char* FindOrEnd(const char* p, const char* end, char c) {
 
 }  // namespace
 
-void SseParser::Feed(absl::string_view bytes, std::vector<SseEvent>& out) {
+void SseParser::Feed(absl::string_view bytes, std::vector<StreamEvent>& out) {
   if (!bom_checked_) {
     // Until three bytes have arrived, line_ holds the BOM prefix seen so far.
     // On a mismatch those bytes (EF, EF BB) are ordinary line content and
@@ -74,15 +74,15 @@ void SseParser::Feed(absl::string_view bytes, std::vector<SseEvent>& out) {
 }
 
 void SseParser::ProcessLine(absl::string_view line,
-                            std::vector<SseEvent>& out) {
+                            std::vector<StreamEvent>& out) {
   if (line.empty()) {
     if (has_data_) {
       // The last event id persists across events, as the spec says.
-      out.push_back(SseEvent{std::move(pending_.event),
+      out.push_back(StreamEvent{std::move(pending_.type),
                              std::move(pending_.data), pending_.id});
       has_data_ = false;
     }
-    pending_.event.clear();
+    pending_.type.clear();
     pending_.data.clear();
     return;
   }
@@ -99,7 +99,7 @@ void SseParser::ProcessLine(absl::string_view line,
     pending_.data.append(value.data(), value.size());
     has_data_ = true;
   } else if (field == "event") {
-    pending_.event.assign(value.data(), value.size());
+    pending_.type.assign(value.data(), value.size());
   } else if (field == "id") {
     if (value.find('\0') == absl::string_view::npos) {
       pending_.id.assign(value.data(), value.size());

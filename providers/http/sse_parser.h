@@ -5,32 +5,25 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "providers/http/stream_framing.h"
 
 namespace literllm {
 
-// One server-sent event
-// (https://html.spec.whatwg.org/#event-stream-interpretation).
-struct SseEvent {
-  std::string event;  // "" when the stream named no event type
-  std::string data;   // data lines joined with '\n'
-  std::string id;
-};
-
-// Incremental SSE parser: bytes may be split anywhere, including inside a
+// Incremental parser of server-sent events
+// (https://html.spec.whatwg.org/#event-stream-interpretation): bytes may be split anywhere, including inside a
 // line ending or a UTF-8 sequence. Handles LF, CRLF and CR line endings,
 // comment lines (":" keep-alives), multi-line data and a leading BOM.
-class SseParser {
+class SseParser final : public StreamFramer {
  public:
-  // Appends every event completed by `bytes` to `out`.
-  void Feed(absl::string_view bytes, std::vector<SseEvent>& out);
+  void Feed(absl::string_view bytes, std::vector<StreamEvent>& out) override;
 
  private:
-  void ProcessLine(absl::string_view line, std::vector<SseEvent>& out);
+  void ProcessLine(absl::string_view line, std::vector<StreamEvent>& out);
 
   std::string line_;          // partial line carried between feeds
   bool last_was_cr_ = false;  // a CR ended the previous feed: skip one LF
   bool bom_checked_ = false;
-  SseEvent pending_;
+  StreamEvent pending_;
   bool has_data_ = false;
 };
 

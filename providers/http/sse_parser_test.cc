@@ -9,41 +9,41 @@
 namespace literllm {
 
 // Lets gtest print and compare events in failure messages.
-bool operator==(const SseEvent& a, const SseEvent& b) {
-  return a.event == b.event && a.data == b.data && a.id == b.id;
+bool operator==(const StreamEvent& a, const StreamEvent& b) {
+  return a.type == b.type && a.data == b.data && a.id == b.id;
 }
-void PrintTo(const SseEvent& e, std::ostream* os) {
-  *os << "{event=\"" << e.event << "\" data=\"" << e.data << "\" id=\"" << e.id
+void PrintTo(const StreamEvent& e, std::ostream* os) {
+  *os << "{event=\"" << e.type << "\" data=\"" << e.data << "\" id=\"" << e.id
       << "\"}";
 }
 
 namespace {
 
-using Events = std::vector<SseEvent>;
+using Events = std::vector<StreamEvent>;
 
-SseEvent Ev(std::string event, std::string data, std::string id = "") {
-  return SseEvent{std::move(event), std::move(data), std::move(id)};
+StreamEvent Ev(std::string event, std::string data, std::string id = "") {
+  return StreamEvent{std::move(event), std::move(data), std::move(id)};
 }
 
-std::vector<SseEvent> ParseAll(absl::string_view stream) {
+std::vector<StreamEvent> ParseAll(absl::string_view stream) {
   SseParser parser;
-  std::vector<SseEvent> out;
+  std::vector<StreamEvent> out;
   parser.Feed(stream, out);
   return out;
 }
 
 // Feeds `stream` as two pieces split at `offset`.
-std::vector<SseEvent> ParseSplit(absl::string_view stream, size_t offset) {
+std::vector<StreamEvent> ParseSplit(absl::string_view stream, size_t offset) {
   SseParser parser;
-  std::vector<SseEvent> out;
+  std::vector<StreamEvent> out;
   parser.Feed(stream.substr(0, offset), out);
   parser.Feed(stream.substr(offset), out);
   return out;
 }
 
-std::vector<SseEvent> ParseByteByByte(absl::string_view stream) {
+std::vector<StreamEvent> ParseByteByByte(absl::string_view stream) {
   SseParser parser;
-  std::vector<SseEvent> out;
+  std::vector<StreamEvent> out;
   for (char c : stream) parser.Feed(absl::string_view(&c, 1), out);
   return out;
 }
@@ -51,7 +51,7 @@ std::vector<SseEvent> ParseByteByByte(absl::string_view stream) {
 // The parse must not depend on where the network cut the bytes.
 void ExpectSplitInvariant(absl::string_view stream,
                           bool require_events = true) {
-  const std::vector<SseEvent> whole = ParseAll(stream);
+  const std::vector<StreamEvent> whole = ParseAll(stream);
   if (require_events) {
     ASSERT_FALSE(whole.empty()) << "a stream without events proves nothing";
   }
@@ -138,7 +138,7 @@ TEST(SseParserTest, Cases) {
 
 TEST(SseParserTest, CrLfSplitAcrossFeedsIsOneLineEnding) {
   SseParser parser;
-  std::vector<SseEvent> out;
+  std::vector<StreamEvent> out;
   parser.Feed("data: a\r", out);
   parser.Feed("\ndata: b\r", out);
   parser.Feed("\n\r", out);

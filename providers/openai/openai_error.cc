@@ -5,12 +5,13 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "providers/json/json_reader.h"
 #include "providers/provider_errors.h"
 
@@ -70,32 +71,41 @@ std::string RelayedMessage(const ProviderConfig& config,
   return ScrubKey(config, std::move(message));
 }
 
-absl::StatusCode StreamErrorCode(const ErrorFields& fields) {
+// What an OpenAI-style error says beyond its HTTP status. The code is more
+// specific than the type, so it is matched first: a 401 has type
+// invalid_request_error but code invalid_api_key. Compatible servers (vLLM,
+// Groq, Mistral, ...) often say "context" only in the message.
+std::optional<FailureKind> KindOfFields(const ErrorFields& fields) {
   struct Rule {
     absl::string_view needle;
-    absl::StatusCode code;
+    FailureKind kind;
   };
-  // The code is more specific than the type, so it is matched first: a 401
-  // has type invalid_request_error but code invalid_api_key.
   static constexpr Rule kRules[] = {
-      {"rate_limit", absl::StatusCode::kResourceExhausted},
-      {"insufficient_quota", absl::StatusCode::kResourceExhausted},
-      {"context_length_exceeded", absl::StatusCode::kInvalidArgument},
-      {"invalid_api_key", absl::StatusCode::kUnauthenticated},
-      {"authentication", absl::StatusCode::kUnauthenticated},
-      {"invalid_request_error", absl::StatusCode::kInvalidArgument},
+      {"insufficient_quota", FailureKind::kQuotaExhausted},
+      {"billing", FailureKind::kQuotaExhausted},
+      {"rate_limit", FailureKind::kRateLimited},
+      {"context_length_exceeded", FailureKind::kContextLength},
+      {"content_filter", FailureKind::kContentFiltered},
+      {"content_policy_violation", FailureKind::kContentFiltered},
+      {"invalid_api_key", FailureKind::kAuthentication},
+      {"authentication", FailureKind::kAuthentication},
+      {"model_not_found", FailureKind::kNotFound},
+      {"server_error", FailureKind::kServerError},
+      {"overloaded", FailureKind::kOverloaded},
+      {"invalid_request_error", FailureKind::kBadRequest},
   };
   for (absl::string_view field : {fields.code, fields.type}) {
     for (const Rule& rule : kRules) {
-      if (absl::StrContains(field, rule.needle)) return rule.code;
+      if (absl::StrContains(field, rule.needle)) return rule.kind;
     }
   }
-  if (fields.http_code) {
-    absl::StatusCode code =
-        HttpStatusToCode(static_cast<int>(*fields.http_code));
-    if (code != absl::StatusCode::kUnknown) return code;
+  std::string message = absl::AsciiStrToLower(fields.message);
+  for (absl::string_view marker :
+       {"maximum context length", "context length", "context window",
+        "prompt is too long", "too many tokens", "input token count"}) {
+    if (absl::StrContains(message, marker)) return FailureKind::kContextLength;
   }
-  return absl::StatusCode::kUnavailable;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -108,9 +118,21 @@ absl::Status OpenAiHttpError(const ProviderConfig& config,
     // Scrubbed before the cut, which could otherwise leave part of a key.
     fields = MessageOnly(ErrorBodyExcerpt(ScrubKey(config, std::string(body))));
   }
-  return ProviderHttpError(config.name, head.status,
-                           RelayedMessage(config, fields),
-                           head.Header("retry-after"));
+  absl::Status status =
+      ProviderHttpError(config.name, head.status,
+                        RelayedMessage(config, fields),
+                        head.Header("retry-after"));
+  // The HTTP status decides, except where the body says more about a 4xx:
+  // a spent quota behind a 429, a context overflow or a filtered prompt
+  // behind a 400.
+  std::optional<FailureKind> refined = KindOfFields(fields);
+  if (head.status >= 500 || !refined ||
+      (*refined != FailureKind::kQuotaExhausted &&
+       *refined != FailureKind::kContextLength &&
+       *refined != FailureKind::kContentFiltered)) {
+    return status;
+  }
+  return WithFailureKind(status, *refined);
 }
 
 absl::Status OpenAiStreamError(const ProviderConfig& config,
@@ -120,9 +142,11 @@ absl::Status OpenAiStreamError(const ProviderConfig& config,
           ? MessageOnly(std::string(error.get_string().value_unsafe()))
           : ReadErrorObject(error);
   if (fields.message.empty()) fields.message = "error event in stream";
-  return absl::Status(
-      StreamErrorCode(fields),
-      absl::StrCat(config.name, ": ", RelayedMessage(config, fields)));
+  FailureKind kind = KindOfFields(fields).value_or(
+      fields.http_code ? HttpStatusKind(static_cast<int>(*fields.http_code))
+                       : FailureKind::kServerError);
+  if (kind == FailureKind::kUnknown) kind = FailureKind::kServerError;
+  return ProviderFailure(kind, config.name, RelayedMessage(config, fields));
 }
 
 }  // namespace literllm

@@ -12,7 +12,8 @@
 namespace literllm {
 
 // A non-2xx answer as a status: "<provider>: <message> (code: <code>) (HTTP
-// <status>)", coded by HTTP status (providers/http/http_status.h) and
+// <status>)", a failure typed by HTTP status (providers/http/provider_failure.h),
+// refined by the body for quotas, context overflow and content filters, and
 // carrying Retry-After. Reads OpenAI's {"error":{...}} and the shapes
 // OpenAI-compatible servers use ({"error":"..."}, vLLM's top-level
 // "message"); any other body is relayed as ErrorBodyExcerpt.
@@ -21,9 +22,9 @@ absl::Status OpenAiHttpError(const ProviderConfig& config,
                              absl::string_view body);
 
 // An in-band stream error, `error` being the event's "error" member:
-// "<provider>: <message> (code: <code>)", coded by the error's type and code
-// (rate limit or quota → RESOURCE_EXHAUSTED, bad request or context too long
-// → INVALID_ARGUMENT, authentication → UNAUTHENTICATED, else UNAVAILABLE).
+// "<provider>: <message> (code: <code>)", typed by the error's code and type
+// (rate limit, quota, context length, authentication, ...), else by its
+// numeric code as an HTTP status, else a server error.
 absl::Status OpenAiStreamError(const ProviderConfig& config,
                                simdjson::dom::element error);
 

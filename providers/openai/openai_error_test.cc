@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "providers/http/http_status.h"
+#include "providers/http/provider_failure.h"
 #include "providers/openai/openai_provider.h"
 #include "tests/golden/golden_files.h"
 

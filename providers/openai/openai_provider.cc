@@ -94,10 +94,6 @@ absl::Status OpenAiProvider::ParseError(const HttpResponseHead& head,
 }
 
 absl::StatusOr<HttpRequest> OpenAiProvider::BuildListModelsRequest() const {
-  if (!dialect_.model_listing) {
-    return absl::UnimplementedError(
-        absl::StrCat(config_.name, ": no model listing"));
-  }
   return HttpRequest{absl::StrCat(config_.base_url, "/models"),
                      Headers(/*with_body=*/false), ""};
 }

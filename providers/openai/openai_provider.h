@@ -25,7 +25,9 @@ namespace literllm {
 // This is the example to copy for a new provider: the class only routes;
 // the body writer, the response and error parsers and the stream decoder
 // live in their own files, each tested against testdata/ golden files.
-class OpenAiProvider : public Provider {
+class OpenAiProvider final : public Provider,
+                             public ChatCodec,
+                             public ModelListCodec {
  public:
   // `config.base_url` includes the API version, e.g. https://api.openai.com/v1
   // (for Azure: the resource endpoint). The default dialect is OpenAI's own.
@@ -34,6 +36,11 @@ class OpenAiProvider : public Provider {
       OpenAiDialect dialect = OpenAiDialect().DeveloperRole());
 
   const ProviderConfig& config() const override { return config_; }
+  const ChatCodec* chat() const override { return this; }
+  // None where the dialect has no listing endpoint.
+  const ModelListCodec* model_list() const override {
+    return dialect_.model_listing ? this : nullptr;
+  }
 
   // POST {base_url}/chat/completions with a Bearer key (none when the key
   // is empty, as local servers need none), or Azure's deployment URL.
@@ -47,7 +54,6 @@ class OpenAiProvider : public Provider {
                           absl::string_view body) const override;
 
   // GET {base_url}/models; model ids come back as "<provider>/<id>".
-  // UNIMPLEMENTED where the dialect has no listing.
   absl::StatusOr<HttpRequest> BuildListModelsRequest() const override;
   absl::StatusOr<std::vector<v1::Model>> ParseListModels(
       absl::string_view body) const override;

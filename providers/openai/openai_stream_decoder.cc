@@ -71,7 +71,7 @@ OpenAiStreamDecoder::OpenAiStreamDecoder(ProviderConfig config)
     : config_(std::move(config)) {}
 
 absl::Status OpenAiStreamDecoder::Decode(
-    const SseEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
+    const StreamEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
   absl::string_view data = absl::StripAsciiWhitespace(event.data);
   if (data.empty() || done_) return absl::OkStatus();
   if (data == "[DONE]") {

@@ -25,7 +25,7 @@ class OpenAiStreamDecoder : public StreamDecoder {
 
   // INTERNAL for an event that is not a chunk; the in-band error's own
   // status (see OpenAiStreamError) for an error event.
-  absl::Status Decode(const SseEvent& event,
+  absl::Status Decode(const StreamEvent& event,
                       std::vector<v1::ChatCompletionChunk>& out) override;
   // UNAVAILABLE unless `[DONE]` was seen: the stream was cut.
   absl::Status Finish() override;

@@ -17,7 +17,7 @@ OpenAiStreamDecoder Decoder(std::string provider = "openai") {
       {std::move(provider), "sk-test-key-123456", "https://api.openai.com/v1"});
 }
 
-SseEvent Data(std::string data) { return SseEvent{"", std::move(data), ""}; }
+StreamEvent Data(std::string data) { return StreamEvent{"", std::move(data), ""}; }
 
 struct StreamCase {
   std::string name;
@@ -35,7 +35,7 @@ TEST_P(StreamGoldenTest, DecodesEventByEvent) {
   const StreamCase& c = GetParam();
   OpenAiStreamDecoder decoder = Decoder(c.provider);
   std::vector<v1::ChatCompletionChunk> chunks;
-  for (const SseEvent& event :
+  for (const StreamEvent& event :
        SplitSseEvents(ReadGolden(absl::StrCat("streams/", c.name, ".sse")))) {
     ASSERT_TRUE(decoder.Decode(event, chunks).ok()) << event.data;
   }
@@ -67,7 +67,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(OpenAiStreamDecoderTest, MidStreamErrorEndsTheStream) {
   OpenAiStreamDecoder decoder = Decoder();
-  std::vector<SseEvent> events =
+  std::vector<StreamEvent> events =
       SplitSseEvents(ReadGolden("streams/midstream_error.sse"));
   ASSERT_EQ(events.size(), 2u);
   std::vector<v1::ChatCompletionChunk> chunks;

@@ -58,11 +58,11 @@ testing::AssertionResult ProtoEquals(const google::protobuf::Message& expected,
   return testing::AssertionFailure() << diff;
 }
 
-std::vector<SseEvent> SplitSseEvents(absl::string_view text) {
+std::vector<StreamEvent> SplitSseEvents(absl::string_view text) {
   std::string normalized = absl::StrReplaceAll(text, {{"\r\n", "\n"}});
-  std::vector<SseEvent> events;
+  std::vector<StreamEvent> events;
   for (absl::string_view block : absl::StrSplit(normalized, "\n\n")) {
-    SseEvent event;
+    StreamEvent event;
     bool has_data = false;
     for (absl::string_view line : absl::StrSplit(block, '\n')) {
       if (absl::ConsumePrefix(&line, "data:")) {
@@ -72,7 +72,7 @@ std::vector<SseEvent> SplitSseEvents(absl::string_view text) {
         has_data = true;
       } else if (absl::ConsumePrefix(&line, "event:")) {
         absl::ConsumePrefix(&line, " ");
-        event.event = std::string(line);
+        event.type = std::string(line);
       }  // ":" comments and anything else carry nothing
     }
     if (has_data) events.push_back(std::move(event));

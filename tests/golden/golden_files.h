@@ -34,7 +34,7 @@ testing::AssertionResult ProtoEquals(const google::protobuf::Message& expected,
 // The events of an SSE text whose events are separated by blank lines.
 // Deliberately simple (no split bytes, no CR-only endings): the real parser
 // is tested on its own, these tests are about the decoder.
-std::vector<SseEvent> SplitSseEvents(absl::string_view text);
+std::vector<StreamEvent> SplitSseEvents(absl::string_view text);
 
 }  // namespace literllm
 
