@@ -6,8 +6,9 @@ Usage: bench/compare.py NAME=PATH/TO/literllm-server [NAME=PATH ...]
 
 Rounds alternate between the binaries so that machine noise hits each alike.
 Per binary it reports the median unary throughput at concurrency 64 and CPU
-time per request against the nginx upstream, and (with --hold) RSS, threads
-and CPU while that many slow streams are open.
+time per request against the nginx upstream, (with --ttft) the median stream
+time to first token over that many streams at concurrency 8, and (with
+--hold) RSS, threads and CPU while that many slow streams are open.
 """
 import argparse
 import pathlib
@@ -37,6 +38,13 @@ def unary_round(build, sizes):
     return result["rps"], 1e6 * cpu / sizes.requests, result["failed"]
 
 
+def ttft_round(build, count):
+    with build as gw:
+        load.streams(gw.stream_target, streams=8, concurrency=8)  # warm-up
+        ttft = load.streams(gw.stream_target, streams=count, concurrency=8, pid=gw.pid)
+    return ttft["ttft_p50_ms"], ttft["ttft_p99_ms"], ttft["failed"]
+
+
 def hold_round(build, count):
     with build as gw:
         load.streams(gw.stream_target, streams=500, concurrency=500, pid=gw.pid)
@@ -51,6 +59,7 @@ def main():
     parser.add_argument("builds", nargs="+", help="NAME=PATH")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=40000)
+    parser.add_argument("--ttft", type=int, default=0)
     parser.add_argument("--hold", type=int, default=0)
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "compare"))
     args = parser.parse_args()
@@ -66,6 +75,18 @@ def main():
     for name, runs in rows.items():
         print(f"| {name} | {statistics.median(r[0] for r in runs):,.0f} "
               f"| {statistics.median(r[1] for r in runs):.1f} | {sum(r[2] for r in runs)} |")
+    if args.ttft:
+        ttft = {name: [] for name, _ in builds}
+        with gateways.SseUpstream(ROOT / "build" / "release", work, tokens=20,
+                                  interval_ms=10) as fast:
+            for _ in range(args.rounds):
+                for name, path in builds:
+                    ttft[name].append(ttft_round(Build(name, path, fast, work), args.ttft))
+        print("\n| build | TTFT p50 ms (median) | TTFT p99 ms (median) | failed |"
+              "\n|---|---:|---:|---:|")
+        for name, runs in ttft.items():
+            print(f"| {name} | {statistics.median(r[0] for r in runs):.3f} "
+                  f"| {statistics.median(r[1] for r in runs):.3f} | {sum(r[2] for r in runs)} |")
     if args.hold:
         print(f"\n| build | {args.hold:,} streams ok | RSS MiB | threads idle → open "
               "| CPU s | wall s |\n|---|---:|---:|---:|---:|---:|")

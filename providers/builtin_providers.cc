@@ -71,7 +71,7 @@ std::vector<BuiltinProvider> Table() {
                  OpenAiDialect().Drop({"name"}).SingleChoice()),
       Compatible("mistral", "https://api.mistral.ai/v1",
                  OpenAiDialect()
-                     .Drop({"user", "reasoning_effort", "name"})
+                     .Drop({"user", "name"})
                      .Rename("seed", "random_seed")
                      .Rename("max_completion_tokens", "max_tokens")
                      .RequiredToolChoice("any")
@@ -92,6 +92,7 @@ std::vector<BuiltinProvider> Table() {
               .SingleChoice()
               .NoTools()
               .NoStreamOptions()
+              .NoDoneMarker()
               .NoModelListing()),
       Compatible("cerebras", "https://api.cerebras.ai/v1",
                  OpenAiDialect().Drop({"presence_penalty", "frequency_penalty",

@@ -64,7 +64,8 @@ TEST_P(DialectGoldenTest, BuildsTheProvidersBody) {
   const DialectCase& c = GetParam();
   absl::StatusOr<HttpRequest> http =
       Builtin(c.provider)
-          ->chat()->BuildChatRequest(Request(c.request), "some-model", /*stream=*/true);
+          ->chat()
+          ->BuildChatRequest(Request(c.request), "some-model", /*stream=*/true);
   ASSERT_TRUE(http.ok()) << http.status();
   EXPECT_EQ(http->body,
             MinifyJson(ReadGolden(absl::StrCat("dialects/", c.request, ".",
@@ -144,7 +145,8 @@ TEST(BuiltinProvidersTest, EachProviderHasItsUrlAndAuthentication) {
        }) {
     absl::StatusOr<HttpRequest> http =
         Builtin(c.provider)
-            ->chat()->BuildChatRequest(Request("no_tools"), "some-model", false);
+            ->chat()
+            ->BuildChatRequest(Request("no_tools"), "some-model", false);
     ASSERT_TRUE(http.ok()) << c.provider << ": " << http.status();
     EXPECT_EQ(http->url, c.url) << c.provider;
     EXPECT_THAT(http->headers, Contains(Pair(c.auth_header, c.auth_value)))
@@ -156,8 +158,9 @@ TEST(BuiltinProvidersTest, LocalServersSendNoAuthorizationWithoutAKey) {
   const BuiltinProvider& ollama = *FindBuiltinProvider("ollama");
   ProviderSetup setup = SetupFromEnvironment(ollama, FakeEnv({}));
   EXPECT_FALSE(setup.from_environment);
-  absl::StatusOr<HttpRequest> http = MakeProvider(setup)->chat()->BuildChatRequest(
-      Request("no_tools"), "llama3.2", false);
+  absl::StatusOr<HttpRequest> http =
+      MakeProvider(setup)->chat()->BuildChatRequest(Request("no_tools"),
+                                                    "llama3.2", false);
   ASSERT_TRUE(http.ok()) << http.status();
   for (const auto& [name, value] : http->headers) {
     EXPECT_NE(name, "Authorization");
@@ -169,7 +172,8 @@ TEST(BuiltinProvidersTest, AzureApiVersionFromEnvironment) {
       Builtin("azure",
               {{"AZURE_OPENAI_API_VERSION", "2025-04-01-preview"},
                {"AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com/"}})
-          ->chat()->BuildChatRequest(Request("no_tools"), "gpt4o-eu", false);
+          ->chat()
+          ->BuildChatRequest(Request("no_tools"), "gpt4o-eu", false);
   ASSERT_TRUE(http.ok()) << http.status();
   EXPECT_EQ(http->url,
             "https://res.openai.azure.com/openai/deployments/gpt4o-eu/chat/"
@@ -186,7 +190,9 @@ TEST(BuiltinProvidersTest, AzureRejectsDeploymentNamesThatAreNotPathSafe) {
 TEST(BuiltinProvidersTest, WhatAServerCannotDoIsRefusedNamingTheProvider) {
   v1::ChatCompletionRequest with_tools = Request("quirks");
   absl::StatusOr<HttpRequest> perplexity =
-      Builtin("perplexity")->chat()->BuildChatRequest(with_tools, "sonar", false);
+      Builtin("perplexity")
+          ->chat()
+          ->BuildChatRequest(with_tools, "sonar", false);
   EXPECT_EQ(perplexity.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(perplexity.status().message(),
               HasSubstr("perplexity: tools: function calling is not served"));
@@ -197,8 +203,10 @@ TEST(BuiltinProvidersTest, WhatAServerCannotDoIsRefusedNamingTheProvider) {
       Builtin("groq")->chat()->BuildChatRequest(two_choices, "llama", false);
   EXPECT_EQ(groq.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(groq.status().message(), HasSubstr("groq: n:"));
-  EXPECT_TRUE(
-      Builtin("openai")->chat()->BuildChatRequest(two_choices, "gpt-4o", false).ok());
+  EXPECT_TRUE(Builtin("openai")
+                  ->chat()
+                  ->BuildChatRequest(two_choices, "gpt-4o", false)
+                  .ok());
 }
 
 TEST(BuiltinProvidersTest, MistralKeepsValidToolCallIdsAndPairsRewrittenOnes) {
@@ -206,10 +214,41 @@ TEST(BuiltinProvidersTest, MistralKeepsValidToolCallIdsAndPairsRewrittenOnes) {
   request.mutable_messages(3)->mutable_tool_calls(0)->set_id("D681PevKs");
   request.mutable_messages(4)->set_tool_call_id("D681PevKs");
   absl::StatusOr<HttpRequest> http =
-      Builtin("mistral")->chat()->BuildChatRequest(request, "mistral-large", false);
+      Builtin("mistral")->chat()->BuildChatRequest(request, "mistral-large",
+                                                   false);
   ASSERT_TRUE(http.ok()) << http.status();
   EXPECT_THAT(http->body, HasSubstr("\"id\":\"D681PevKs\""));
   EXPECT_THAT(http->body, HasSubstr("\"tool_call_id\":\"D681PevKs\""));
+}
+
+// Perplexity ends its streams after the finish reason and usage, without
+// [DONE]; other providers' streams still need it.
+TEST(BuiltinProvidersTest, OnlyPerplexityStreamsEndWithoutDone) {
+  const StreamEvent events[] = {
+      {"", R"({"id":"p","choices":[{"index":0,"delta":{"content":"Hi"}}]})",
+       ""},
+      {"",
+       R"({"id":"p","choices":[{"index":0,"delta":{},)"
+       R"("finish_reason":"stop"}],"usage":{"prompt_tokens":2,)"
+       R"("completion_tokens":1,"total_tokens":3}})",
+       ""},
+  };
+  for (const char* name : {"perplexity", "openai", "groq"}) {
+    std::unique_ptr<StreamDecoder> decoder =
+        Builtin(name)->chat()->NewStreamDecoder();
+    std::vector<v1::ChatCompletionChunk> chunks;
+    for (const StreamEvent& event : events) {
+      ASSERT_TRUE(decoder->Decode(event, chunks).ok()) << name;
+    }
+    if (std::string(name) == "perplexity") {
+      EXPECT_TRUE(decoder->Finish().ok());
+      ASSERT_EQ(chunks.size(), 3u);
+      EXPECT_EQ(chunks[2].usage().total_tokens(), 3);
+    } else {
+      EXPECT_EQ(decoder->Finish().code(), absl::StatusCode::kUnavailable)
+          << name;
+    }
+  }
 }
 
 TEST(BuiltinProvidersTest, ProvidersWithoutAListingHaveNoListingCodec) {
@@ -223,7 +262,8 @@ TEST(BuiltinProvidersTest, ProvidersWithoutAListingHaveNoListingCodec) {
 TEST(BuiltinProvidersTest, ReadsBareArrayModelLists) {
   absl::StatusOr<std::vector<v1::Model>> models =
       Builtin("together")
-          ->model_list()->ParseListModels(
+          ->model_list()
+          ->ParseListModels(
               R"([{"id":"meta-llama/Llama-3.3-70B-Instruct-Turbo","object":"model",)"
               R"("created":1733443200,"type":"chat"}])");
   ASSERT_TRUE(models.ok()) << models.status();

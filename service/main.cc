@@ -19,10 +19,10 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "providers/registry.h"
-#include "service/config.h"
-#include "service/gateway_server.h"
-#include "service/log.h"
-#include "service/provider_setup.h"
+#include "service/config/config.h"
+#include "service/config/provider_setup.h"
+#include "service/server/gateway_server.h"
+#include "service/telemetry/log.h"
 
 ABSL_FLAG(std::optional<std::string>, config, std::nullopt,
           "YAML config file: providers, aliases, model listing, prices (env "
@@ -172,7 +172,8 @@ int Run() {
     Log("warn", "no provider configured: set a key such as OPENAI_API_KEY");
   }
 
-  GatewayServer server(options, std::move(providers), BuildPrices(config));
+  GatewayServer server(options, std::move(providers), BuildPrices(config),
+                       config);
   if (absl::Status started = server.Start(); !started.ok()) {
     Log("error", started.message());
     return 1;

@@ -36,7 +36,7 @@ TEST_P(ResponseGoldenTest, ParsesToTheExpectedProto) {
 INSTANTIATE_TEST_SUITE_P(AnthropicGolden, ResponseGoldenTest,
                          testing::Values("text", "parallel_tool_use",
                                          "thinking", "refusal", "max_tokens",
-                                         "cache_usage"),
+                                         "cache_usage", "server_tools"),
                          [](const testing::TestParamInfo<std::string>& info) {
                            return info.param;
                          });

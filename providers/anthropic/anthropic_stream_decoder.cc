@@ -100,10 +100,7 @@ absl::Status AnthropicStreamDecoder::OnBlockDelta(JsonObjectReader& event,
   absl::string_view type = delta.String("type").value_or("");
   if (type == "text_delta") {
     AddDelta(out).set_content(std::string(delta.String("text").value_or("")));
-  } else if (type == "input_json_delta") {
-    if ((*block)->type != "tool_use") {
-      return absl::InvalidArgumentError("input_json_delta outside tool_use");
-    }
+  } else if (type == "input_json_delta" && (*block)->type == "tool_use") {
     absl::string_view json = delta.String("partial_json").value_or("");
     if (!json.empty()) {
       (*block)->has_arguments = true;
@@ -118,7 +115,11 @@ absl::Status AnthropicStreamDecoder::OnBlockDelta(JsonObjectReader& event,
   } else if (type == "signature_delta") {
     absl::string_view signature = delta.String("signature").value_or("");
     absl::StrAppend(&(*block)->signature, signature);
-  }  // citations_delta and newer kinds carry nothing we relay
+  }
+  // Nothing else is relayed: citations_delta, newer kinds, and the input of
+  // server tools (server_tool_use, mcp_tool_use), which run at Anthropic and
+  // whose blocks ParseAnthropicChatResponse skips too. Only the caller's own
+  // tool_use blocks become tool calls.
   return delta.status();
 }
 

@@ -22,8 +22,12 @@ namespace literllm {
 //                          (arguments ""), under an OpenAI tool index that
 //                          counts tool calls only, not Anthropic's blocks
 //   content_block_delta  → text → content, input_json_delta → argument
-//                          fragment, thinking → reasoning_content,
-//                          signature → kept for the block's end
+//                          fragment (tool_use only), thinking →
+//                          reasoning_content, signature → kept for the
+//                          block's end
+//   server tool blocks   → nothing: server_tool_use (its input JSON too),
+//                          *_tool_result and unknown block or delta types,
+//                          as in ParseAnthropicChatResponse
 //   content_block_stop   → thinking: its thinking_blocks entry, signed;
 //                          tool_use that got no arguments: "{}"
 //   message_delta        → the finish_reason chunk; output usage kept
@@ -37,7 +41,8 @@ class AnthropicStreamDecoder : public StreamDecoder {
   AnthropicStreamDecoder(ProviderConfig config, int64_t created);
 
   // INTERNAL for an event that cannot be understood (bad JSON, a delta for
-  // a block that never started, message_stop without a stop_reason).
+  // a block that never started, message_stop without a stop_reason); block
+  // and delta types it does not relay are no error.
   absl::Status Decode(const StreamEvent& event,
                       std::vector<v1::ChatCompletionChunk>& out) override;
   // UNAVAILABLE unless message_stop came: the stream was cut.

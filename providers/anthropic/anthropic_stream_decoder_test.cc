@@ -51,7 +51,8 @@ TEST_P(StreamGoldenTest, DecodesEventByEvent) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AnthropicGolden, StreamGoldenTest,
-                         testing::Values("full", "redacted_and_bare_tool"),
+                         testing::Values("full", "redacted_and_bare_tool",
+                                         "server_tools"),
                          [](const testing::TestParamInfo<std::string>& info) {
                            return info.param;
                          });
@@ -181,23 +182,29 @@ TEST(AnthropicStreamDecoderTest, MalformedEventsAreInternal) {
   }
 }
 
-TEST(AnthropicStreamDecoderTest, JsonDeltaOutsideToolUseIsInternal) {
-  AnthropicStreamDecoder decoder = Decoder();
-  std::vector<v1::ChatCompletionChunk> chunks;
-  ASSERT_TRUE(
-      decoder
-          .Decode(Event("", R"({"type":"content_block_start","index":0,)"
-                            R"("content_block":{"type":"text"}})"),
-                  chunks)
-          .ok());
-  absl::Status status = decoder.Decode(
-      Event("", R"({"type":"content_block_delta","index":0,"delta":)"
-                R"({"type":"input_json_delta","partial_json":"{"}})"),
-      chunks);
-  EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
-  EXPECT_EQ(status.message(),
-            "anthropic: could not parse stream event: input_json_delta "
-            "outside tool_use");
+// The stream's answer is the unary one's: ParseAnthropicChatResponse of the
+// same message (responses/server_tools) gives the same text, calls and usage.
+TEST(AnthropicStreamDecoderTest, ServerToolBlocksAddNothing) {
+  for (const char* type :
+       {"server_tool_use", "mcp_tool_use", "web_search_tool_result",
+        "code_execution_tool_result", "some_future_block"}) {
+    AnthropicStreamDecoder decoder = Decoder();
+    std::vector<v1::ChatCompletionChunk> chunks;
+    for (const std::string& data : {
+             absl::StrCat(R"({"type":"content_block_start","index":0,)",
+                          R"("content_block":{"type":")", type,
+                          R"(","id":"srvtoolu_1","name":"web_search"}})"),
+             std::string(R"({"type":"content_block_delta","index":0,"delta":)"
+                         R"({"type":"input_json_delta","partial_json":"{"}})"),
+             std::string(R"({"type":"content_block_delta","index":0,"delta":)"
+                         R"({"type":"some_future_delta","x":1}})"),
+             std::string(R"({"type":"content_block_stop","index":0})"),
+         }) {
+      absl::Status status = decoder.Decode(Event("", data), chunks);
+      EXPECT_TRUE(status.ok()) << type << ": " << status;
+    }
+    EXPECT_TRUE(chunks.empty()) << type;
+  }
 }
 
 TEST(AnthropicStreamDecoderTest, ToolIndexCountsToolBlocksOnly) {

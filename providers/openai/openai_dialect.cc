@@ -87,6 +87,11 @@ OpenAiDialect& OpenAiDialect::NoModelListing() {
   return *this;
 }
 
+OpenAiDialect& OpenAiDialect::NoDoneMarker() {
+  done_marker = false;
+  return *this;
+}
+
 OpenAiDialect& OpenAiDialect::AzureDeployments() {
   endpoint = Endpoint::kAzureDeployment;
   model_listing = false;

@@ -48,6 +48,10 @@ struct OpenAiDialect {
   bool echo_reasoning_content = false;
   // Whether GET {base}/models lists the served models.
   bool model_listing = true;
+  // Whether streams end with `data: [DONE]`. Perplexity's stop after the
+  // finish reason and usage, with no marker: such a stream is complete once
+  // every choice has finished, and cut (UNAVAILABLE) otherwise.
+  bool done_marker = true;
 
   // Every body member `dropped` and `renamed` may name.
   static const std::vector<absl::string_view>& KnownParams();
@@ -63,6 +67,7 @@ struct OpenAiDialect {
   OpenAiDialect& NineCharToolCallIds();
   OpenAiDialect& EchoReasoningContent();
   OpenAiDialect& NoModelListing();
+  OpenAiDialect& NoDoneMarker();
   OpenAiDialect& AzureDeployments();
 
   // Whether `param` is sent, and under which name ("" when dropped).

@@ -85,7 +85,7 @@ absl::StatusOr<v1::ChatCompletionResponse> OpenAiProvider::ParseChatResponse(
 }
 
 std::unique_ptr<StreamDecoder> OpenAiProvider::NewStreamDecoder() const {
-  return std::make_unique<OpenAiStreamDecoder>(config_);
+  return std::make_unique<OpenAiStreamDecoder>(config_, dialect_);
 }
 
 absl::Status OpenAiProvider::ParseError(const HttpResponseHead& head,

@@ -1,7 +1,9 @@
 #include "providers/openai/openai_response.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/strings/str_cat.h"
 
@@ -17,6 +19,8 @@ absl::Status ReadPromptDetails(simdjson::dom::element element,
   JsonObjectReader details(element);
   out.set_cached_tokens(Count(details, "cached_tokens"));
   out.set_audio_tokens(Count(details, "audio_tokens"));
+  // OpenRouter's name for prompt tokens written to the provider's cache.
+  out.set_cache_creation_tokens(Count(details, "cache_write_tokens"));
   return details.status();
 }
 
@@ -30,6 +34,57 @@ absl::Status ReadCompletionDetails(simdjson::dom::element element,
   out.set_rejected_prediction_tokens(
       Count(details, "rejected_prediction_tokens"));
   return details.status();
+}
+
+// xAI counts reasoning tokens in total_tokens but not in completion_tokens;
+// OpenAI's completion_tokens include them, and cost is priced from them.
+// Only an exact fit is taken for xAI's way, so other usage stays as sent.
+void CountReasoningAsCompletion(v1::Usage& usage) {
+  const int64_t reasoning =
+      usage.completion_tokens_details().reasoning_tokens();
+  const int64_t counted =
+      int64_t{usage.prompt_tokens()} + usage.completion_tokens();
+  if (reasoning > 0 && counted + reasoning == usage.total_tokens()) {
+    usage.set_completion_tokens(usage.completion_tokens() +
+                                static_cast<int32_t>(reasoning));
+  }
+}
+
+void Append(absl::string_view text, std::optional<std::string>& to) {
+  if (!to) to.emplace();
+  to->append(text.data(), text.size());
+}
+
+// A string, or a list of typed parts: text parts are joined into `text`,
+// the text of thinking parts into `reasoning`.
+absl::Status ReadContent(absl::string_view key, simdjson::dom::element value,
+                         OpenAiContent& out) {
+  if (value.is_string()) {
+    std::string_view text = value.get_string().value_unsafe();
+    Append(absl::string_view(text.data(), text.size()), out.text);
+    return absl::OkStatus();
+  }
+  simdjson::dom::array parts;
+  if (value.get(parts) != simdjson::SUCCESS) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("member \"", key, "\": expected string or array"));
+  }
+  absl::Status status;
+  for (simdjson::dom::element element : parts) {
+    JsonObjectReader part(element);
+    absl::string_view type = part.String("type").value_or("");
+    if (type == "text") {
+      Append(part.String("text").value_or(""), out.text);
+    } else if (type == "thinking") {
+      if (auto thinking = part.Find("thinking")) {
+        OpenAiContent inner;
+        part.Update(ReadContent("thinking", *thinking, inner));
+        if (inner.text) Append(*inner.text, out.reasoning);
+      }
+    }
+    status.Update(part.status());
+  }
+  return status;
 }
 
 absl::Status ReadToolCall(simdjson::dom::element element, v1::ToolCall& out) {
@@ -93,6 +148,14 @@ std::string OpenAiFinishReason(absl::string_view reason) {
   return std::string(reason);
 }
 
+OpenAiContent ReadOpenAiContent(JsonObjectReader& reader) {
+  OpenAiContent content;
+  if (auto value = reader.Find("content")) {
+    reader.Update(ReadContent("content", *value, content));
+  }
+  return content;
+}
+
 std::optional<simdjson::dom::element> FindOpenAiUsage(JsonObjectReader& root) {
   if (auto usage = root.Object("usage")) return usage;
   if (auto groq = root.Object("x_groq")) {
@@ -115,6 +178,7 @@ absl::Status ReadOpenAiUsage(simdjson::dom::element usage, v1::Usage& out) {
     reader.Update(ReadCompletionDetails(
         *details, *out.mutable_completion_tokens_details()));
   }
+  CountReasoningAsCompletion(out);
   return reader.status();
 }
 

@@ -27,7 +27,10 @@ std::string OpenAiFinishReason(absl::string_view reason);
 // `x_groq.usage`. Nullopt when there is none.
 std::optional<simdjson::dom::element> FindOpenAiUsage(JsonObjectReader& root);
 
-// Reads a `usage` object (responses and stream chunks alike).
+// Reads a `usage` object (responses and stream chunks alike) in OpenAI's
+// meaning whoever sent it: OpenRouter's cache_write_tokens become
+// cache_creation_tokens; reasoning tokens xAI leaves out of
+// completion_tokens (but counts in total_tokens) are added back in.
 // INVALID_ARGUMENT naming the offending member when the shape is wrong.
 absl::Status ReadOpenAiUsage(simdjson::dom::element usage, v1::Usage& out);
 
@@ -56,15 +59,28 @@ absl::Status ReadOpenAiFunction(simdjson::dom::element element, Function& out) {
   return function.status();
 }
 
+// The text of a message's or delta's `content`: a string, or a list of typed
+// parts (Mistral's with reasoning on). Text parts are joined into `text`;
+// thinking parts, whose `thinking` is a string or a list of text parts, into
+// `reasoning`; other parts (images, Mistral's references) carry no text.
+// Each stays unset when no part of its kind came.
+struct OpenAiContent {
+  std::optional<std::string> text;
+  std::optional<std::string> reasoning;
+};
+
+// Reads `content` (absent and null read as nothing). Type errors stay in
+// `reader`.
+OpenAiContent ReadOpenAiContent(JsonObjectReader& reader);
+
 // Copies the text members a message and a delta share; `Proto` is Message
 // or Delta. `reasoning_content` is DeepSeek's (and other compatible
 // servers') reasoning text. Type errors stay in `reader`.
 template <typename Proto>
 void ReadOpenAiMessageText(JsonObjectReader& reader, Proto& out) {
   if (auto role = reader.String("role")) out.set_role(std::string(*role));
-  if (auto content = reader.String("content")) {
-    out.set_content(std::string(*content));
-  }
+  OpenAiContent content = ReadOpenAiContent(reader);
+  if (content.text) out.set_content(*std::move(content.text));
   if (auto refusal = reader.String("refusal")) {
     out.set_refusal(std::string(*refusal));
   }
@@ -74,6 +90,9 @@ void ReadOpenAiMessageText(JsonObjectReader& reader, Proto& out) {
       out.set_reasoning_content(std::string(*reasoning));
       break;
     }
+  }
+  if (content.reasoning) {
+    out.mutable_reasoning_content()->append(*content.reasoning);
   }
 }
 

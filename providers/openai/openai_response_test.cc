@@ -46,7 +46,10 @@ INSTANTIATE_TEST_SUITE_P(
                     ResponseCase{"tool_calls", "openai"},
                     ResponseCase{"refusal", "openai"},
                     ResponseCase{"usage_details", "openai"},
-                    ResponseCase{"reasoning_content", "deepseek"}),
+                    ResponseCase{"reasoning_content", "deepseek"},
+                    ResponseCase{"mistral_thinking", "mistral"},
+                    ResponseCase{"openrouter_cache_write", "openrouter"},
+                    ResponseCase{"xai_reasoning_usage", "xai"}),
     [](const testing::TestParamInfo<ResponseCase>& info) {
       return info.param.name;
     });
@@ -61,25 +64,70 @@ TEST(ParseOpenAiChatResponseTest, EmptyStringContentIsKept) {
   EXPECT_FALSE(response->has_usage());
 }
 
+TEST(ParseOpenAiChatResponseTest, ContentPartsAreReadFromAnyProvider) {
+  absl::StatusOr<v1::ChatCompletionResponse> response = ParseOpenAiChatResponse(
+      "vllm",
+      R"({"choices":[)"
+      R"({"index":0,"message":{"content":[{"type":"text","text":"Hi"},)"
+      R"({"type":"image_url","image_url":{"url":"https://x.test/a.png"}},)"
+      R"({"type":"text","text":"!"}]}},)"
+      R"({"index":1,"message":{"reasoning_content":"A",)"
+      R"("content":[{"type":"thinking","thinking":"B"},)"
+      R"({"type":"reference","reference_ids":[1]}]}},)"
+      R"({"index":2,"message":{"content":[]}}]})");
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->choices(0).message().content(), "Hi!");
+  EXPECT_FALSE(response->choices(0).message().has_reasoning_content());
+  // Thinking alone leaves content unset, as an answer with no text.
+  EXPECT_FALSE(response->choices(1).message().has_content());
+  EXPECT_EQ(response->choices(1).message().reasoning_content(), "AB");
+  EXPECT_FALSE(response->choices(2).message().has_content());
+}
+
+TEST(ParseOpenAiChatResponseTest, ReasoningInsideCompletionIsLeftAlone) {
+  for (const char* usage : {
+           // OpenAI: reasoning already inside completion_tokens.
+           R"({"prompt_tokens":10,"completion_tokens":50,"total_tokens":60,)"
+           R"("completion_tokens_details":{"reasoning_tokens":40}})",
+           // A gap the reasoning does not fill is not xAI's.
+           R"({"prompt_tokens":10,"completion_tokens":50,"total_tokens":70,)"
+           R"("completion_tokens_details":{"reasoning_tokens":40}})",
+       }) {
+    absl::StatusOr<v1::ChatCompletionResponse> response =
+        ParseOpenAiChatResponse(
+            "openai", absl::StrCat(R"({"choices":[],"usage":)", usage, "}"));
+    ASSERT_TRUE(response.ok()) << response.status();
+    EXPECT_EQ(response->usage().completion_tokens(), 50) << usage;
+  }
+}
+
 TEST(ParseOpenAiChatResponseTest, WrongShapesAreInternal) {
   struct Bad {
     absl::string_view body;
     absl::string_view why;
   };
-  for (const Bad& bad : {
-           Bad{"", "invalid JSON: "},
-           Bad{"not json", "invalid JSON: "},
-           Bad{"[]", "expected an object"},
-           Bad{R"({"id":"x"})", "no \"choices\" array"},
-           Bad{R"({"choices":{}})", "member \"choices\": expected array"},
-           Bad{R"({"choices":[1]})", "expected an object"},
-           Bad{R"({"choices":[{"message":{"content":5}}]})",
-               "member \"content\": expected string"},
-           Bad{R"({"choices":[],"usage":{"total_tokens":"9"}})",
-               "member \"total_tokens\": expected integer"},
-           Bad{R"({"choices":[{"message":{"tool_calls":[{"function":[]}]}}]})",
-               "member \"function\": expected object"},
-       }) {
+  for (
+      const Bad& bad : {
+          Bad{"", "invalid JSON: "},
+          Bad{"not json", "invalid JSON: "},
+          Bad{"[]", "expected an object"},
+          Bad{R"({"id":"x"})", "no \"choices\" array"},
+          Bad{R"({"choices":{}})", "member \"choices\": expected array"},
+          Bad{R"({"choices":[1]})", "expected an object"},
+          Bad{R"({"choices":[{"message":{"content":5}}]})",
+              "member \"content\": expected string or array"},
+          Bad{R"({"choices":[{"message":{"content":[1]}}]})",
+              "expected an object"},
+          Bad{R"({"choices":[{"message":{"content":[{"type":"text","text":7}]}}]})",
+              "member \"text\": expected string"},
+          Bad{R"({"choices":[{"message":{"content":[{"type":"thinking",)"
+              R"("thinking":7}]}}]})",
+              "member \"thinking\": expected string or array"},
+          Bad{R"({"choices":[],"usage":{"total_tokens":"9"}})",
+              "member \"total_tokens\": expected integer"},
+          Bad{R"({"choices":[{"message":{"tool_calls":[{"function":[]}]}}]})",
+              "member \"function\": expected object"},
+      }) {
     absl::StatusOr<v1::ChatCompletionResponse> response =
         ParseOpenAiChatResponse("openai", bad.body);
     EXPECT_EQ(response.status().code(), absl::StatusCode::kInternal)

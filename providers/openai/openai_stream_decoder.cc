@@ -67,16 +67,16 @@ absl::Status ReadChunk(JsonObjectReader& root, v1::ChatCompletionChunk& out) {
 
 }  // namespace
 
-OpenAiStreamDecoder::OpenAiStreamDecoder(ProviderConfig config)
-    : config_(std::move(config)) {}
+OpenAiStreamDecoder::OpenAiStreamDecoder(ProviderConfig config,
+                                         const OpenAiDialect& dialect)
+    : config_(std::move(config)), done_marker_(dialect.done_marker) {}
 
 absl::Status OpenAiStreamDecoder::Decode(
     const StreamEvent& event, std::vector<v1::ChatCompletionChunk>& out) {
   absl::string_view data = absl::StripAsciiWhitespace(event.data);
   if (data.empty() || done_) return absl::OkStatus();
   if (data == "[DONE]") {
-    done_ = true;
-    if (usage_chunk_.has_usage()) out.push_back(std::move(usage_chunk_));
+    End(out);
     return absl::OkStatus();
   }
   absl::StatusOr<simdjson::dom::element> root = ParseJson(data);
@@ -92,11 +92,18 @@ absl::Status OpenAiStreamDecoder::Decode(
   // Once per stream: the envelope stays the same (Azure's first chunk has
   // none).
   if (usage_chunk_.id().empty() && !chunk.id().empty()) KeepEnvelope(chunk);
-  if (chunk.has_usage()) {
+  const bool has_usage = chunk.has_usage();
+  if (has_usage) {
     *usage_chunk_.mutable_usage() = std::move(*chunk.mutable_usage());
     chunk.clear_usage();
   }
+  TrackChoices(chunk);
   if (chunk.choices_size() > 0) out.push_back(std::move(chunk));
+  // Without [DONE] the usage chunk must go out before the body ends, as
+  // Finish() cannot add chunks. Usage sent with or after the last finish is
+  // the final count (Perplexity's finishing chunk carries it); usage seen
+  // only before the finish is a running count and is not sent.
+  if (!done_marker_ && has_usage && AllChoicesFinished()) End(out);
   return absl::OkStatus();
 }
 
@@ -111,10 +118,42 @@ void OpenAiStreamDecoder::KeepEnvelope(const v1::ChatCompletionChunk& chunk) {
   }
 }
 
+void OpenAiStreamDecoder::TrackChoices(v1::ChatCompletionChunk& chunk) {
+  for (v1::ChunkChoice& choice : *chunk.mutable_choices()) {
+    ChoiceState& state = choices_[choice.index()];
+    if (choice.delta().has_role()) {
+      // Clients concatenate deltas: a repeated role reads "assistantassis...".
+      if (state.role_sent) choice.mutable_delta()->clear_role();
+      state.role_sent = true;
+    }
+    if (!choice.finish_reason().empty()) state.finished = true;
+  }
+}
+
+bool OpenAiStreamDecoder::AllChoicesFinished() const {
+  if (choices_.empty()) return false;
+  for (const auto& [index, state] : choices_) {
+    if (!state.finished) return false;
+  }
+  return true;
+}
+
+void OpenAiStreamDecoder::End(std::vector<v1::ChatCompletionChunk>& out) {
+  done_ = true;
+  if (usage_chunk_.has_usage()) out.push_back(std::move(usage_chunk_));
+}
+
 absl::Status OpenAiStreamDecoder::Finish() {
   if (done_) return absl::OkStatus();
+  if (done_marker_) {
+    return absl::UnavailableError(
+        absl::StrCat(config_.name, ": stream ended before [DONE]"));
+  }
+  // A server that sends no usage after the finish (or none at all) ends
+  // here; its usage, if any, was a running count.
+  if (AllChoicesFinished()) return absl::OkStatus();
   return absl::UnavailableError(
-      absl::StrCat(config_.name, ": stream ended before [DONE]"));
+      absl::StrCat(config_.name, ": stream ended before a finish_reason"));
 }
 
 }  // namespace literllm

@@ -12,16 +12,24 @@
 namespace literllm {
 namespace {
 
-OpenAiStreamDecoder Decoder(std::string provider = "openai") {
+OpenAiStreamDecoder Decoder(std::string provider = "openai",
+                            const OpenAiDialect& dialect = {}) {
   return OpenAiStreamDecoder(
-      {std::move(provider), "sk-test-key-123456", "https://api.openai.com/v1"});
+      {std::move(provider), "sk-test-key-123456", "https://api.openai.com/v1"},
+      dialect);
 }
 
-StreamEvent Data(std::string data) { return StreamEvent{"", std::move(data), ""}; }
+// Perplexity's streams end without [DONE].
+OpenAiDialect NoDone() { return OpenAiDialect().NoDoneMarker(); }
+
+StreamEvent Data(std::string data) {
+  return StreamEvent{"", std::move(data), ""};
+}
 
 struct StreamCase {
   std::string name;
   std::string provider;
+  OpenAiDialect dialect = {};  // only what the decoder reads matters
 };
 
 // Names the case in failure messages instead of dumping its bytes.
@@ -33,7 +41,7 @@ class StreamGoldenTest : public testing::TestWithParam<StreamCase> {};
 // holds the expected ChatCompletionChunks, one proto3 JSON per line.
 TEST_P(StreamGoldenTest, DecodesEventByEvent) {
   const StreamCase& c = GetParam();
-  OpenAiStreamDecoder decoder = Decoder(c.provider);
+  OpenAiStreamDecoder decoder = Decoder(c.provider, c.dialect);
   std::vector<v1::ChatCompletionChunk> chunks;
   for (const StreamEvent& event :
        SplitSseEvents(ReadGolden(absl::StrCat("streams/", c.name, ".sse")))) {
@@ -58,9 +66,15 @@ INSTANTIATE_TEST_SUITE_P(
                     StreamCase{"compat_reasoning", "deepseek"},
                     StreamCase{"compat_choices_null", "vllm"},
                     StreamCase{"groq_x_groq", "groq"},
-                    StreamCase{"perplexity_usage_every_chunk", "perplexity"},
+                    StreamCase{"perplexity_usage_every_chunk", "perplexity",
+                               NoDone()},
+                    StreamCase{"perplexity_no_done", "perplexity", NoDone()},
                     StreamCase{"xai_usage_before_last", "xai"},
-                    StreamCase{"openrouter_reasoning", "openrouter"}),
+                    StreamCase{"xai_reasoning_outside_completion", "xai"},
+                    StreamCase{"openrouter_reasoning", "openrouter"},
+                    StreamCase{"openrouter_cache_write", "openrouter"},
+                    StreamCase{"ollama_role_every_delta", "ollama"},
+                    StreamCase{"mistral_thinking", "mistral"}),
     [](const testing::TestParamInfo<StreamCase>& info) {
       return info.param.name;
     });
@@ -150,6 +164,98 @@ TEST(OpenAiStreamDecoderTest, StreamWithoutDoneIsUnavailable) {
   absl::Status status = decoder.Finish();
   EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(status.message(), "openai: stream ended before [DONE]");
+}
+
+TEST(OpenAiStreamDecoderTest, FinishReasonWithoutDoneIsUnavailable) {
+  // Only a dialect without [DONE] takes a finish reason for the end.
+  OpenAiStreamDecoder decoder = Decoder();
+  std::vector<v1::ChatCompletionChunk> chunks;
+  ASSERT_TRUE(decoder
+                  .Decode(Data(R"({"choices":[{"index":0,"delta":{},)"
+                               R"("finish_reason":"stop"}],)"
+                               R"("usage":{"total_tokens":3}})"),
+                          chunks)
+                  .ok());
+  EXPECT_EQ(decoder.Finish().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(chunks.size(), 1u);  // the usage waits for [DONE]
+}
+
+TEST(OpenAiStreamDecoderTest, WithoutDoneMarkerACutStreamIsUnavailable) {
+  OpenAiStreamDecoder decoder = Decoder("perplexity", NoDone());
+  std::vector<v1::ChatCompletionChunk> chunks;
+  ASSERT_TRUE(decoder
+                  .Decode(Data(R"({"id":"p","choices":[{"index":0,"delta":)"
+                               R"({"content":"Par"}}],)"
+                               R"("usage":{"total_tokens":3}})"),
+                          chunks)
+                  .ok());
+  absl::Status status = decoder.Finish();
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(status.message(),
+            "perplexity: stream ended before a finish_reason");
+  EXPECT_EQ(chunks.size(), 1u);  // no usage chunk for a cut stream
+}
+
+TEST(OpenAiStreamDecoderTest, WithoutDoneMarkerUsageAfterTheFinishEndsIt) {
+  OpenAiStreamDecoder decoder = Decoder("perplexity", NoDone());
+  std::vector<v1::ChatCompletionChunk> chunks;
+  for (const char* data : {
+           // Usage before the finish is not the final count.
+           R"({"id":"p","choices":[{"index":0,"delta":{"content":"Hi"}}],)"
+           R"("usage":{"completion_tokens":1}})",
+           R"({"id":"p","choices":[{"index":0,"delta":{},)"
+           R"("finish_reason":"stop"}]})",
+           R"({"id":"p","choices":[],"usage":{"completion_tokens":2}})",
+           R"({"id":"p","choices":[],"usage":{"completion_tokens":9}})",
+       }) {
+    ASSERT_TRUE(decoder.Decode(Data(data), chunks).ok()) << data;
+  }
+  EXPECT_TRUE(decoder.Finish().ok());
+  ASSERT_EQ(chunks.size(), 3u);
+  EXPECT_EQ(chunks[1].choices(0).finish_reason(), "stop");
+  EXPECT_EQ(chunks[2].choices_size(), 0);
+  EXPECT_EQ(chunks[2].usage().completion_tokens(), 2);
+}
+
+TEST(OpenAiStreamDecoderTest, WithoutDoneMarkerEveryChoiceMustFinish) {
+  OpenAiStreamDecoder decoder = Decoder("perplexity", NoDone());
+  std::vector<v1::ChatCompletionChunk> chunks;
+  ASSERT_TRUE(decoder
+                  .Decode(Data(R"({"choices":[{"index":0,"delta":{"content":)"
+                               R"("A"}},{"index":1,"delta":{"content":"B"},)"
+                               R"("finish_reason":"stop"}],)"
+                               R"("usage":{"total_tokens":3}})"),
+                          chunks)
+                  .ok());
+  EXPECT_EQ(decoder.Finish().code(), absl::StatusCode::kUnavailable);
+  ASSERT_TRUE(decoder
+                  .Decode(Data(R"({"choices":[{"index":0,"delta":{},)"
+                               R"("finish_reason":"length"}]})"),
+                          chunks)
+                  .ok());
+  // Finished, with no usage after the finish: complete, and no usage chunk.
+  EXPECT_TRUE(decoder.Finish().ok());
+  EXPECT_EQ(chunks.size(), 2u);
+}
+
+TEST(OpenAiStreamDecoderTest, RoleOnlyOnTheFirstDeltaOfEachChoice) {
+  OpenAiStreamDecoder decoder = Decoder("openrouter");
+  std::vector<v1::ChatCompletionChunk> chunks;
+  for (
+      const char* data : {
+          R"({"choices":[{"index":0,"delta":{"role":"assistant","content":"A"}}]})",
+          R"({"choices":[{"index":1,"delta":{"role":"assistant","content":"B"}},)"
+          R"({"index":0,"delta":{"role":"assistant","content":"a"}}]})",
+          R"({"choices":[{"index":1,"delta":{"role":"assistant","content":"b"}}]})",
+      }) {
+    ASSERT_TRUE(decoder.Decode(Data(data), chunks).ok()) << data;
+  }
+  ASSERT_EQ(chunks.size(), 3u);
+  EXPECT_EQ(chunks[0].choices(0).delta().role(), "assistant");
+  EXPECT_EQ(chunks[1].choices(0).delta().role(), "assistant");  // choice 1
+  EXPECT_FALSE(chunks[1].choices(1).delta().has_role());
+  EXPECT_EQ(chunks[1].choices(1).delta().content(), "a");
+  EXPECT_FALSE(chunks[2].choices(0).delta().has_role());
 }
 
 TEST(OpenAiStreamDecoderTest, EventsWithoutPayloadProduceNothing) {

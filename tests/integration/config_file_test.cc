@@ -37,13 +37,17 @@ model_listing:
 class ConfigFileTest : public ProviderTest {
  protected:
   ConfigFileTest()
-      : ProviderTest(
-            JsonHandler(200, OpenAiCompletion("Hello!")),
+      : ConfigFileTest(
             [](const std::string&) {
               return ServerProcess::Env{{"MY_PRIVATE_KEY", kPrivateKey},
                                         {"OPENAI_API_KEY", kTestKey}};
             },
-            kPrivateKey, ConfigArgs(kConfig)) {}
+            kConfig) {}
+  ConfigFileTest(
+      const std::function<ServerProcess::Env(const std::string&)>& env,
+      const char* config)
+      : ProviderTest(JsonHandler(200, OpenAiCompletion("Hello!")), env,
+                     kPrivateKey, ConfigArgs(config)) {}
 
   v1::ListModelsResponse ListModels(v1::ListModelsRequest request = {}) {
     v1::ListModelsResponse response;
@@ -59,6 +63,45 @@ class ConfigFileTest : public ProviderTest {
     return n;
   }
 };
+
+// Providers without a listing endpoint: Azure lists its configured
+// deployments; Perplexity, with none configured, is named in `errors`.
+constexpr char kUnlistedConfig[] = R"(
+providers:
+  azure:
+    base_url: {URL}/azure
+    api_key_env: AZURE_TEST_KEY
+    models: [gpt-4o-prod]
+  perplexity:
+    base_url: {URL}/perplexity
+    api_key_env: PERPLEXITY_TEST_KEY
+)";
+
+class UnlistedProvidersTest : public ConfigFileTest {
+ protected:
+  UnlistedProvidersTest()
+      : ConfigFileTest(
+            [](const std::string&) {
+              return ServerProcess::Env{{"AZURE_TEST_KEY", kTestKey},
+                                        {"PERPLEXITY_TEST_KEY", kTestKey}};
+            },
+            kUnlistedConfig) {}
+};
+
+TEST_F(UnlistedProvidersTest, EveryConfiguredProviderAppears) {
+  v1::ListModelsResponse response = ListModels();
+  std::vector<std::string> ids;
+  for (const v1::Model& model : response.data()) ids.push_back(model.id());
+  EXPECT_EQ(ids, (std::vector<std::string>{"azure/gpt-4o-prod"}));
+  ASSERT_EQ(response.errors_size(), 1);
+  EXPECT_EQ(response.errors(0).provider(), "perplexity");
+  EXPECT_TRUE(absl::StrContains(response.errors(0).message(),
+                                "no model-listing endpoint"))
+      << response.errors(0).message();
+  EXPECT_TRUE(absl::StrContains(response.errors(0).message(),
+                                "providers.perplexity.models"));
+  EXPECT_TRUE(upstream_.requests().empty());  // nothing to ask either
+}
 
 TEST_F(ConfigFileTest, AliasRoutesToADeclaredProvider) {
   v1::ChatCompletionResponse response;

@@ -1,0 +1,48 @@
+#ifndef LITERLLM_SERVICE_CALL_CALL_CONTEXT_H_
+#define LITERLLM_SERVICE_CALL_CALL_CONTEXT_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+namespace literllm {
+
+// The wire a call came in on.
+enum class Front {
+  kGrpc,
+  kOpenAiHttp,
+  kAnthropicHttp,
+};
+
+// "grpc", "openai", "anthropic": for outcomes, metrics and logs.
+absl::string_view FrontName(Front front);
+
+// What the gateway knows about a call besides its request, whatever front it
+// came from. The front fills it before the call starts; policies may fill in
+// what they learn (e.g. the caller's identity once a key was checked).
+struct CallContext {
+  Front front = Front::kGrpc;
+  bool stream = false;
+  // The credential the caller presented (`authorization: Bearer <key>`);
+  // empty when none. A secret: never logged, never in an outcome.
+  std::string caller_key;
+  // Who the caller is, once a policy established it; empty: anonymous.
+  std::string caller_id;
+  // The caller's deadline; InfiniteFuture when it set none. The call caps
+  // it at the server's maximum call duration.
+  absl::Time deadline = absl::InfiniteFuture();
+  // W3C trace context (`traceparent`), empty when the caller sent none.
+  std::string traceparent;
+  // Request metadata by lower-case name: gRPC metadata or HTTP headers.
+  absl::flat_hash_map<std::string, std::string> metadata;
+
+  // A metadata value, if the caller sent it.
+  std::optional<absl::string_view> Metadata(absl::string_view name) const;
+};
+
+}  // namespace literllm
+
+#endif  // LITERLLM_SERVICE_CALL_CALL_CONTEXT_H_

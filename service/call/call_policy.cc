@@ -1,0 +1,36 @@
+#include "service/call/call_policy.h"
+
+#include <utility>
+
+namespace literllm {
+
+void PolicyChain::Admit(CallContext& context,
+                        const v1::ChatCompletionRequest& request,
+                        CallPolicy::AdmitDone done) const {
+  AdmitFrom(0, context, request, std::move(done));
+}
+
+void PolicyChain::AdmitFrom(size_t index, CallContext& context,
+                            const v1::ChatCompletionRequest& request,
+                            CallPolicy::AdmitDone done) const {
+  if (index == policies_.size()) {
+    std::move(done)(absl::OkStatus());
+    return;
+  }
+  policies_[index]->Admit(
+      context, request,
+      [this, index, &context, &request,
+       done = std::move(done)](absl::Status status) mutable {
+        if (!status.ok()) {
+          std::move(done)(std::move(status));
+          return;
+        }
+        AdmitFrom(index + 1, context, request, std::move(done));
+      });
+}
+
+void PolicyChain::Finished(const CallOutcome& outcome) const {
+  for (const auto& policy : policies_) policy->Finished(outcome);
+}
+
+}  // namespace literllm

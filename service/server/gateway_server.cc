@@ -1,0 +1,88 @@
+#include "service/server/gateway_server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "grpc/health/v1/health.pb.h"
+#include "service/policy/policy_factory.h"
+
+namespace literllm {
+
+GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
+                             PriceTable prices, const GatewayConfig& config)
+    : options_(std::move(options)),
+      providers_(std::move(providers)),
+      prices_(std::move(prices)),
+      redactor_(providers_.secrets()),
+      balancer_(providers_, options_.circuit_breaker),
+      catalog_(transport_, options_.model_list_ttl,
+               options_.model_list_timeout),
+      transport_(CurlTransport::Options{options_.upstream_threads}),
+      policies_(BuildPolicyChain(config, PolicySinks{stats_})),
+      calls_{providers_,         transport_, prices_,
+             options_.retries,   balancer_,  policies_,
+             options_.max_call_duration},
+      service_(calls_, catalog_, redactor_) {}
+
+GatewayServer::~GatewayServer() {
+  if (server_ != nullptr) Shutdown();
+}
+
+absl::Status GatewayServer::Start() {
+  // gRPC 1.51's built-in health service registers no descriptor; touching the
+  // compiled grpc.health.v1 messages links theirs in, so reflection can
+  // describe the health service.
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(),
+                           &port_);
+  builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
+  builder.SetMaxSendMessageSize(options_.max_message_bytes);
+  auto ms = [](absl::Duration d) {
+    return static_cast<int>(std::min<int64_t>(absl::ToInt64Milliseconds(d),
+                                              std::numeric_limits<int>::max()));
+  };
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                             ms(options_.max_connection_age));
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+                             ms(options_.max_connection_age_grace));
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS,
+                             ms(options_.keepalive_time));
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
+                             ms(options_.keepalive_timeout));
+  // Clients that keep their own idle connections alive are welcome to.
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(
+      GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
+  builder.RegisterService(&service_);
+  server_ = builder.BuildAndStart();
+  if (server_ == nullptr || port_ == 0) {
+    server_.reset();
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options_.listen));
+  }
+  server_->GetHealthCheckService()->SetServingStatus(true);
+  server_->GetHealthCheckService()->SetServingStatus(
+      v1::LlmService::service_full_name(), true);
+  return absl::OkStatus();
+}
+
+void GatewayServer::Shutdown() {
+  if (server_ == nullptr) return;
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
+  server_->Wait();
+  server_.reset();
+}
+
+}  // namespace literllm

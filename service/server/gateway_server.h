@@ -1,0 +1,91 @@
+#ifndef LITERLLM_SERVICE_SERVER_GATEWAY_SERVER_H_
+#define LITERLLM_SERVICE_SERVER_GATEWAY_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "providers/http/curl_transport.h"
+#include "providers/registry.h"
+#include "service/config/config.h"
+#include "service/routing/deployment_balancer.h"
+#include "service/call/call_policy.h"
+#include "service/call/call_services.h"
+#include "service/grpc/llm_service.h"
+#include "service/policy/call_stats.h"
+#include "service/models/model_catalog.h"
+#include "service/telemetry/secret_redactor.h"
+
+namespace literllm {
+
+struct ServerOptions {
+  std::string listen = "0.0.0.0:50051";
+  // How long in-flight calls may run on after shutdown begins.
+  absl::Duration shutdown_grace = absl::Seconds(30);
+  // Longest a call may run, whatever the caller's deadline.
+  absl::Duration max_call_duration = absl::Minutes(10);
+  // Threads running upstream HTTP (each a libcurl event loop); fixed for
+  // the life of the server.
+  int upstream_threads = 2;
+  // Largest message either way: room for inline images.
+  int max_message_bytes = 64 << 20;
+  // Client connections close after max_connection_age (calls on them get
+  // max_connection_age_grace more), so clients behind a DNS or headless
+  // Service rebalance onto replicas that were added meanwhile.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  absl::Duration max_connection_age_grace = absl::Minutes(10);
+  // Pings on idle connections find dead peers behind NATs and proxies.
+  absl::Duration keepalive_time = absl::Seconds(30);
+  absl::Duration keepalive_timeout = absl::Seconds(10);
+  // How long a provider's model listing is reused, and how long fetching
+  // one may take.
+  absl::Duration model_list_ttl = absl::Minutes(10);
+  absl::Duration model_list_timeout = absl::Seconds(5);
+  // How failed upstream attempts are retried (the config's `retries:`).
+  RetrySettings retries;
+  BreakerSettings circuit_breaker;
+};
+
+// The whole server: LlmService, health, reflection, the upstream transport.
+// Start and Shutdown are called from one thread (main).
+class GatewayServer {
+ public:
+  // `config` chooses the policies (service/policy/policy_factory.h).
+  GatewayServer(ServerOptions options, ProviderRegistry providers,
+                PriceTable prices, const GatewayConfig& config);
+  ~GatewayServer();
+
+  absl::Status Start();
+  // The bound port (useful with --listen=host:0).
+  int port() const { return port_; }
+  // How chat calls ended so far.
+  const CallStats& stats() const { return stats_; }
+
+  // Health turns NOT_SERVING at once and new calls are refused; in-flight
+  // calls get the grace period to finish, then are cancelled. Returns when
+  // every call has ended.
+  void Shutdown();
+
+ private:
+  const ServerOptions options_;
+  const ProviderRegistry providers_;
+  const PriceTable prices_;
+  const SecretRedactor redactor_;
+  DeploymentBalancer balancer_;
+  // Before the transport: the transport's shutdown completes every fetch.
+  ModelCatalog catalog_;
+  CurlTransport transport_;
+  CallStats stats_;
+  const PolicyChain policies_;
+  const CallServices calls_;
+  LlmService service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+};
+
+}  // namespace literllm
+
+#endif  // LITERLLM_SERVICE_SERVER_GATEWAY_SERVER_H_
