@@ -109,7 +109,9 @@ FakeTransport::Transfer* FakeTransport::Due(absl::Time now, absl::Time& wake) {
   wake = now + absl::Milliseconds(20);
   for (auto& transfer : running_) {
     if (transfer->busy) continue;
-    if (transfer->cancelled || now >= transfer->deadline) return transfer.get();
+    if (transfer->cancelled || stopping_ || now >= transfer->deadline) {
+      return transfer.get();
+    }
     if (transfer->paused) continue;
     if (now >= transfer->next_at) return transfer.get();
     wake = std::min({wake, transfer->next_at, transfer->deadline});

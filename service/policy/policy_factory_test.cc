@@ -1,0 +1,47 @@
+#include "service/policy/policy_factory.h"
+
+#include "gtest/gtest.h"
+
+namespace literllm {
+namespace {
+
+absl::Status Admit(const PolicyChain& chain,
+                   const v1::ChatCompletionRequest& request) {
+  CallContext context;
+  absl::Status result = absl::UnknownError("admit never answered");
+  chain.Admit(context, request,
+              [&result](absl::Status status) { result = std::move(status); });
+  return result;
+}
+
+TEST(PolicyFactoryTest, ValidationRejectsMalformedRequestsFirst) {
+  CallStats stats;
+  PolicyChain chain = BuildPolicyChain(GatewayConfig(), PolicySinks{stats});
+  v1::ChatCompletionRequest request;
+  request.set_model("openai/gpt-4o");
+  absl::Status rejected = Admit(chain, request);
+  EXPECT_EQ(rejected.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(rejected.message().find("messages"), absl::string_view::npos)
+      << rejected;
+  request.add_messages()->set_role("user");
+  request.mutable_messages(0)->set_content("Hi");
+  EXPECT_TRUE(Admit(chain, request).ok());
+}
+
+TEST(PolicyFactoryTest, CallStatsObserveEveryOutcome) {
+  CallStats stats;
+  PolicyChain chain = BuildPolicyChain(GatewayConfig(), PolicySinks{stats});
+  CallContext context;
+  CallOutcome outcome;
+  outcome.context = &context;
+  outcome.status = absl::UnavailableError("down");
+  chain.Finished(outcome);
+  outcome.status = absl::OkStatus();
+  chain.Finished(outcome);
+  EXPECT_EQ(stats.count(absl::StatusCode::kUnavailable), 1);
+  EXPECT_EQ(stats.count(absl::StatusCode::kOk), 1);
+  EXPECT_EQ(stats.total(), 2);
+}
+
+}  // namespace
+}  // namespace literllm
