@@ -14,8 +14,9 @@ namespace literllm {
 // How one call ended, as every policy's Finished step sees it: once per
 // call, unary or stream, whichever front it came from.
 struct CallOutcome {
-  const CallContext* context = nullptr;  // front, caller, stream
-  std::string model;                     // as the caller asked
+  // Front, caller, stream: valid during Finished only, like the outcome.
+  const CallContext* context = nullptr;
+  std::string model;  // as the caller asked
   // The target that answered, or was tried last; empty when none was.
   std::string provider;
   std::string deployment;  // "provider/model"

@@ -253,7 +253,8 @@ TEST_F(ChatCallTest, StreamDeliversChunksAndReportsUsageOnce) {
   ASSERT_TRUE(outcomes[0].usage.has_value());
   EXPECT_EQ(outcomes[0].usage->completion_tokens(), 4);
   EXPECT_DOUBLE_EQ(outcomes[0].cost_usd.value_or(0), (10 * 2.5 + 40) / 1e6);
-  EXPECT_TRUE(outcomes[0].context->stream);
+  absl::MutexLock lock(&policy_->mu);
+  EXPECT_TRUE(policy_->contexts.at(0).stream);
 }
 
 struct KindCase {
