@@ -7,6 +7,7 @@ packages=(
   libgrpc++-dev libgrpc-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   grpc-proto libabsl-dev libcurl4-openssl-dev libsimdjson-dev rapidjson-dev
   libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libgoogle-perftools-dev
+  libboost-dev
   nginx-light nghttp2-client
 )
 
@@ -33,3 +34,5 @@ fi
 for install in clients/*/install.sh; do
   "$install"
 done
+# The HTTP front's tests: the official openai SDKs (PyPI, npm) and jq.
+tests/http/install.sh

@@ -29,6 +29,15 @@ ABSL_FLAG(std::optional<std::string>, config, std::nullopt,
           "LITERLLM_CONFIG; default: none, providers from the environment)");
 ABSL_FLAG(std::optional<std::string>, listen, std::nullopt,
           "HOST:PORT to serve on (env LITERLLM_LISTEN; default 0.0.0.0:50051)");
+ABSL_FLAG(std::optional<std::string>, http_listen, std::nullopt,
+          "HOST:PORT of the OpenAI-compatible HTTP front, /healthz and /readyz "
+          "(env LITERLLM_HTTP_LISTEN; default 0.0.0.0:8080; empty: off)");
+ABSL_FLAG(std::optional<std::string>, http_max_body_bytes, std::nullopt,
+          "largest HTTP request body in bytes (env "
+          "LITERLLM_HTTP_MAX_BODY_BYTES; default 33554432)");
+ABSL_FLAG(std::optional<std::string>, http_threads, std::nullopt,
+          "threads running the HTTP front's connections (env "
+          "LITERLLM_HTTP_THREADS; default: the number of CPUs)");
 ABSL_FLAG(std::optional<std::string>, shutdown_grace, std::nullopt,
           "how long in-flight calls may finish after SIGTERM (env "
           "LITERLLM_SHUTDOWN_GRACE; default 30s)");
@@ -116,6 +125,18 @@ ServerOptions OptionsFromFlags() {
                       "LITERLLM_KEEPALIVE_TIMEOUT", options.keepalive_timeout);
   options.listen =
       Setting(absl::GetFlag(FLAGS_listen), "LITERLLM_LISTEN", options.listen);
+  // Unlike other settings, an empty value means something here: off.
+  if (std::optional<std::string> flag = absl::GetFlag(FLAGS_http_listen)) {
+    options.http_listen = *flag;
+  } else if (const char* env = std::getenv("LITERLLM_HTTP_LISTEN")) {
+    options.http_listen = env;
+  }
+  options.http_max_body_bytes = IntSetting(
+      absl::GetFlag(FLAGS_http_max_body_bytes), "LITERLLM_HTTP_MAX_BODY_BYTES",
+      options.http_max_body_bytes, 1024, std::numeric_limits<int>::max());
+  options.http_threads =
+      IntSetting(absl::GetFlag(FLAGS_http_threads), "LITERLLM_HTTP_THREADS",
+                 std::max(1u, std::thread::hardware_concurrency()), 1, 64);
   options.shutdown_grace =
       DurationSetting(absl::GetFlag(FLAGS_shutdown_grace),
                       "LITERLLM_SHUTDOWN_GRACE", options.shutdown_grace);
@@ -181,6 +202,9 @@ int Run() {
   Log("info", "listening",
       {{"address", options.listen},
        {"port", absl::StrCat(server.port())},
+       {"http_address", options.http_listen},
+       {"http_port",
+        server.http_port() > 0 ? absl::StrCat(server.http_port()) : ""},
        {"providers", absl::StrJoin(names, ",")}});
 
   int signal_number = 0;

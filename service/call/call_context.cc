@@ -1,5 +1,9 @@
 #include "service/call/call_context.h"
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+
 namespace literllm {
 
 absl::string_view FrontName(Front front) {
@@ -19,6 +23,15 @@ std::optional<absl::string_view> CallContext::Metadata(
   auto it = metadata.find(name);
   if (it == metadata.end()) return std::nullopt;
   return it->second;
+}
+
+std::string BearerToken(absl::string_view authorization) {
+  authorization = absl::StripAsciiWhitespace(authorization);
+  if (authorization.size() < 7 ||
+      !absl::EqualsIgnoreCase(authorization.substr(0, 7), "bearer ")) {
+    return "";
+  }
+  return std::string(absl::StripAsciiWhitespace(authorization.substr(7)));
 }
 
 }  // namespace literllm

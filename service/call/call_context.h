@@ -43,6 +43,10 @@ struct CallContext {
   std::optional<absl::string_view> Metadata(absl::string_view name) const;
 };
 
+// The token of an `authorization: Bearer <token>` value; empty for any
+// other scheme.
+std::string BearerToken(absl::string_view authorization);
+
 }  // namespace literllm
 
 #endif  // LITERLLM_SERVICE_CALL_CALL_CONTEXT_H_

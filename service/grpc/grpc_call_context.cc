@@ -4,7 +4,6 @@
 #include <string>
 
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 
 namespace literllm {
 
@@ -21,11 +20,7 @@ CallContext GrpcCallContext(const grpc::CallbackServerContext& context,
     call.metadata.emplace(name, absl::string_view(value.data(), value.size()));
   }
   if (auto auth = call.Metadata("authorization")) {
-    absl::string_view key = *auth;
-    if (absl::ConsumePrefix(&key, "Bearer ") ||
-        absl::ConsumePrefix(&key, "bearer ")) {
-      call.caller_key = std::string(absl::StripAsciiWhitespace(key));
-    }
+    call.caller_key = BearerToken(*auth);
   }
   if (auto traceparent = call.Metadata("traceparent")) {
     call.traceparent = std::string(*traceparent);

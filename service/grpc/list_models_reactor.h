@@ -8,16 +8,13 @@
 #include "literllm/v1/llm_service.pb.h"
 #include "providers/registry.h"
 #include "service/models/model_catalog.h"
+#include "service/models/model_listing.h"
 #include "service/telemetry/secret_redactor.h"
 
 namespace literllm {
 
-// One ListModels call: the models of every listed provider (or the one
-// requested) from the model catalog, each provider's configured models, and
-// the configured aliases. Providers are asked in parallel; one that fails or
-// times out does not fail the call but is reported in `errors`, and so is
-// one that cannot be listed and has no configured models: no configured
-// provider is left out silently.
+// One ListModels call: a thin adapter over a ModelListing. Finish comes once,
+// from the listing's answer or its cancellation; OnDone deletes this.
 class ListModelsReactor final : public grpc::ServerUnaryReactor {
  public:
   ListModelsReactor(const ProviderRegistry& providers, ModelCatalog& catalog,
@@ -25,16 +22,13 @@ class ListModelsReactor final : public grpc::ServerUnaryReactor {
                     grpc::CallbackServerContext* context,
                     const v1::ListModelsRequest* request,
                     v1::ListModelsResponse* response);
-  ~ListModelsReactor() override;
 
  private:
-  class Answer;
-
   void OnCancel() override;
   void OnDone() override { delete this; }
 
-  // Shared with the catalog's callbacks, which may outlive this call.
-  std::shared_ptr<Answer> answer_;
+  // Set once Start returned; the listing may answer before that.
+  std::shared_ptr<ModelListing> listing_;
 };
 
 }  // namespace literllm

@@ -26,10 +26,16 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
                options_.model_list_timeout),
       transport_(CurlTransport::Options{options_.upstream_threads}),
       policies_(BuildPolicyChain(config, PolicySinks{stats_})),
-      calls_{providers_,         transport_, prices_,
-             options_.retries,   balancer_,  policies_,
+      calls_{providers_,
+             transport_,
+             prices_,
+             options_.retries,
+             balancer_,
+             policies_,
              options_.max_call_duration},
-      service_(calls_, catalog_, redactor_) {}
+      service_(calls_, catalog_, redactor_),
+      openai_front_(calls_, catalog_, redactor_,
+                    [this] { return !shutting_down_.load(); }) {}
 
 GatewayServer::~GatewayServer() {
   if (server_ != nullptr) Shutdown();
@@ -71,6 +77,18 @@ absl::Status GatewayServer::Start() {
     return absl::UnavailableError(
         absl::StrCat("cannot listen on ", options_.listen));
   }
+  if (!options_.http_listen.empty()) {
+    http_ = std::make_unique<HttpServer>(
+        HttpServer::Options{options_.http_listen, options_.http_threads,
+                            static_cast<size_t>(options_.http_max_body_bytes)},
+        openai_front_);
+    if (absl::Status started = http_->Start(); !started.ok()) {
+      http_.reset();
+      server_->Shutdown();
+      server_.reset();
+      return started;
+    }
+  }
   server_->GetHealthCheckService()->SetServingStatus(true);
   server_->GetHealthCheckService()->SetServingStatus(
       v1::LlmService::service_full_name(), true);
@@ -79,9 +97,15 @@ absl::Status GatewayServer::Start() {
 
 void GatewayServer::Shutdown() {
   if (server_ == nullptr) return;
+  shutting_down_.store(true);
+  const absl::Time deadline = absl::Now() + options_.shutdown_grace;
   server_->GetHealthCheckService()->SetServingStatus(false);
-  server_->Shutdown(absl::ToChronoTime(absl::Now() + options_.shutdown_grace));
+  // Both fronts drain at once, within the same grace.
+  if (http_ != nullptr) http_->BeginDrain();
+  server_->Shutdown(absl::ToChronoTime(deadline));
   server_->Wait();
+  if (http_ != nullptr) http_->Stop(deadline);
+  http_.reset();
   server_.reset();
 }
 

@@ -3,6 +3,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -10,19 +11,25 @@
 #include "absl/time/time.h"
 #include "providers/http/curl_transport.h"
 #include "providers/registry.h"
-#include "service/config/config.h"
-#include "service/routing/deployment_balancer.h"
 #include "service/call/call_policy.h"
 #include "service/call/call_services.h"
+#include "service/config/config.h"
 #include "service/grpc/llm_service.h"
-#include "service/policy/call_stats.h"
+#include "service/http/http_server.h"
+#include "service/http/openai_front.h"
 #include "service/models/model_catalog.h"
+#include "service/policy/call_stats.h"
+#include "service/routing/deployment_balancer.h"
 #include "service/telemetry/secret_redactor.h"
 
 namespace literllm {
 
 struct ServerOptions {
   std::string listen = "0.0.0.0:50051";
+  // The HTTP front's HOST:PORT; empty: no HTTP front.
+  std::string http_listen = "0.0.0.0:8080";
+  int http_threads = 2;
+  int http_max_body_bytes = 32 << 20;
   // How long in-flight calls may run on after shutdown begins.
   absl::Duration shutdown_grace = absl::Seconds(30);
   // Longest a call may run, whatever the caller's deadline.
@@ -49,7 +56,8 @@ struct ServerOptions {
   BreakerSettings circuit_breaker;
 };
 
-// The whole server: LlmService, health, reflection, the upstream transport.
+// The whole server: the gRPC front (LlmService, health, reflection), the
+// HTTP front (OpenAI-compatible), the policies, the upstream transport.
 // Start and Shutdown are called from one thread (main).
 class GatewayServer {
  public:
@@ -59,8 +67,10 @@ class GatewayServer {
   ~GatewayServer();
 
   absl::Status Start();
-  // The bound port (useful with --listen=host:0).
+  // The bound ports (useful with --listen=host:0); the HTTP one is 0 when
+  // the HTTP front is off.
   int port() const { return port_; }
+  int http_port() const { return http_ != nullptr ? http_->port() : 0; }
   // How chat calls ended so far.
   const CallStats& stats() const { return stats_; }
 
@@ -82,6 +92,9 @@ class GatewayServer {
   const PolicyChain policies_;
   const CallServices calls_;
   LlmService service_;
+  std::atomic<bool> shutting_down_{false};
+  OpenAiFront openai_front_;
+  std::unique_ptr<HttpServer> http_;  // after its handler: stops first
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };
