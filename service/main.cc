@@ -226,6 +226,7 @@ int main(int argc, char** argv) {
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::SetProgramUsageMessage(
       "literllm-server [--config=FILE] [--listen=HOST:PORT] "
+      "[--http_listen=HOST:PORT] "
       "[--shutdown_grace=30s] [--max_call_duration=10m]");
   absl::ParseCommandLine(argc, argv);
   return literllm::Run();

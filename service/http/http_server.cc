@@ -98,10 +98,9 @@ void HttpServer::Closed(HttpSession* session) {
 
 void HttpServer::BeginDrain() {
   if (draining_.exchange(true)) return;
-  net::post(io_, [this] {
-    boost::system::error_code ignored;
-    acceptor_.close(ignored);
-  });
+  // The listener stays open while draining: load balancers still probing
+  // /readyz see 503, and a late request gets a clear 503, not a refused
+  // connection.
   CloseSessions(/*force=*/false);
 }
 
@@ -129,7 +128,13 @@ bool HttpServer::WaitForSessions(absl::Time deadline) {
 }
 
 void HttpServer::Stop(absl::Time deadline) {
-  if (!WaitForSessions(deadline)) {
+  // Still accepting (new requests get 503) until the calls in flight ended.
+  bool drained = WaitForSessions(deadline);
+  net::post(io_, [this] {
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+  });
+  if (!drained) {
     CloseSessions(/*force=*/true);
     // Cancelled calls end promptly; their last writes fail and release the
     // connections.

@@ -39,13 +39,14 @@ class HttpServer {
   absl::Status Start();
   int port() const { return port_; }
 
-  // Stops accepting; idle keep-alive connections close, busy ones after
-  // their answer; readiness reports not ready.
+  // Idle keep-alive connections close, busy ones after their answer; new
+  // requests are answered 503 (readiness reports not ready) on connections
+  // that close after it.
   void BeginDrain();
   bool draining() const { return draining_.load(); }
   // After BeginDrain: waits until every connection closed or `deadline`
-  // passed, then closes the rest (cancelling the calls behind them), waits
-  // for them to wind down and stops the threads.
+  // passed, stops accepting, then closes the rest (cancelling the calls behind
+  // them), waits for them to wind down and stops the threads.
   void Stop(absl::Time deadline);
 
   // For sessions.

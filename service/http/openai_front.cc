@@ -40,6 +40,13 @@ void OpenAiFront::Handle(HttpRequestData request,
   absl::string_view path = request.target;
   path = path.substr(0, path.find('?'));
   const bool get = request.method == "GET";
+  if (absl::StartsWith(path, "/v1/") && !ready_()) {
+    return responder->Respond(
+        503, kJson,
+        OpenAiErrorJson("literllm is shutting down; retry on another replica",
+                        "api_error", "", "draining"),
+        {{"retry-after", "1"}});
+  }
   if (path == "/v1/chat/completions") {
     if (request.method != "POST") return NotAllowed("POST", *responder);
     return Chat(std::move(request), responder);

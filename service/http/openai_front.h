@@ -20,7 +20,8 @@ namespace literllm {
 //   GET  /v1/models/{model}     one model; the id may be percent-encoded
 //   GET  /healthz, /readyz      liveness; readiness (503 while draining)
 // Errors are OpenAI's {"error":{...}} with the status its SDKs expect;
-// unknown paths 404, wrong methods 405. Chat calls run through the same
+// unknown paths 404, wrong methods 405; while the server drains, /v1/
+// requests get 503 (in-flight calls run on). Chat calls run through the same
 // ChatCall as gRPC's, with the request headers as the call's metadata.
 class OpenAiFront final : public HttpHandler {
  public:

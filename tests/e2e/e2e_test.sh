@@ -36,7 +36,7 @@ for _ in $(seq 100); do grep -q '^port ' "$work/fake_out" 2>/dev/null && break; 
 fake_port=$(awk '/^port /{print $2}' "$work/fake_out")
 
 OPENAI_API_KEY=$key OPENAI_BASE_URL="http://127.0.0.1:$fake_port/v1" \
-  "$server_bin" --listen=127.0.0.1:0 >"$work/server.log" &
+  "$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 >"$work/server.log" &
 server_pid=$!
 for _ in $(seq 100); do grep -q '"listening"' "$work/server.log" 2>/dev/null && break; sleep 0.05; done
 port=$(sed -n 's/.*"msg":"listening".*"port":"\([0-9]*\)".*/\1/p' "$work/server.log")

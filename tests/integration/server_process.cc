@@ -22,13 +22,16 @@ extern char** environ;
 namespace literllm::testing {
 namespace {
 
-// Port from a line like {"level":"info","msg":"listening",...,"port":"43121"}.
-int PortFromLogLine(const std::string& line) {
+// The port named `key` in a line like
+// {"level":"info","msg":"listening",...,"port":"43121","http_port":"43122"}.
+int PortFromLogLine(const std::string& line, absl::string_view key) {
   if (!absl::StrContains(line, "\"msg\":\"listening\"")) return 0;
-  size_t at = line.find("\"port\":\"");
+  std::string field = absl::StrCat("\"", key, "\":\"");
+  size_t at = line.find(field);
   if (at == std::string::npos) return 0;
+  at += field.size();
   int port = 0;
-  std::string digits = line.substr(at + 8, line.find('"', at + 8) - at - 8);
+  std::string digits = line.substr(at, line.find('"', at) - at);
   return absl::SimpleAtoi(digits, &port) ? port : 0;
 }
 
@@ -36,6 +39,7 @@ int PortFromLogLine(const std::string& line) {
 
 ServerProcess::ServerProcess(Env env, std::vector<std::string> args) {
   env.emplace("LITERLLM_LISTEN", "127.0.0.1:0");
+  env.emplace("LITERLLM_HTTP_LISTEN", "127.0.0.1:0");
   // Connection counts in tests depend on it; the default follows the CPUs.
   env.emplace("LITERLLM_UPSTREAM_THREADS", "2");
   std::vector<std::string> env_strings;
@@ -96,7 +100,10 @@ void ServerProcess::ReadOutput(int fd) {
   while (getline(&line, &cap, f) > 0) {
     std::string text(absl::StripTrailingAsciiWhitespace(line));
     absl::MutexLock lock(&mu_);
-    if (port_ == 0) port_ = PortFromLogLine(text);
+    if (port_ == 0) {
+      port_ = PortFromLogLine(text, "port");
+      http_port_ = PortFromLogLine(text, "http_port");
+    }
     lines_.push_back(std::move(text));
   }
   free(line);

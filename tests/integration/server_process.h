@@ -16,8 +16,8 @@
 namespace literllm::testing {
 
 // The real literllm-server binary, started as a child process listening on
-// 127.0.0.1 port 0 with the given environment. Its stdout (JSON log lines) is
-// captured; the port comes from its "listening" line.
+// 127.0.0.1 port 0 (gRPC and HTTP) with the given environment. Its stdout (JSON
+// log lines) is captured; the port comes from its "listening" line.
 class ServerProcess {
  public:
   using Env = std::map<std::string, std::string>;
@@ -27,6 +27,8 @@ class ServerProcess {
   ~ServerProcess();  // SIGKILL if still running
 
   int port() const { return port_; }
+  // The HTTP front's port; 0 when it is off.
+  int http_port() const { return http_port_; }
   pid_t pid() const { return pid_; }
   std::string target() const;
   std::shared_ptr<grpc::Channel> NewChannel() const;
@@ -50,6 +52,7 @@ class ServerProcess {
 
   pid_t pid_ = -1;
   int port_ = 0;
+  int http_port_ = 0;
   bool exited_ = false;
   std::thread reader_;
   mutable absl::Mutex mu_;
