@@ -10,10 +10,11 @@
 #   4. ldd: every library the binaries load comes from a package of
 #      deploy/runtime-packages.txt or one of their dependencies, and every
 #      package listed there provides one of them (or says why it is there);
-#   5. the staged binaries run: --help, then the server on 127.0.0.1:0 with
-#      the ConfigMap's config file and an empty environment apart from dummy
-#      provider keys, answers a call from the staged CLI, logs JSON lines
-#      without the key, and exits 0 on SIGTERM.
+#   5. the staged binaries run: --help, then the server (gRPC and HTTP
+#      fronts on 127.0.0.1:0) with the ConfigMap's config file and an empty
+#      environment apart from dummy provider keys, answers a call from the
+#      staged CLI and GET /healthz and /readyz on its HTTP front, logs JSON
+#      lines without the key, and exits 0 on SIGTERM.
 # Usage: deploy/build-image.sh [--keep DIR]   (--keep: stage the root in DIR
 # and leave it there; otherwise everything is removed at the end.)
 set -euo pipefail
@@ -171,6 +172,7 @@ key="sk-image-check-0123456789abcdefDummyKey"
 mapfile -t keys < <(grep -o '^[A-Z0-9_]*=' "$repo/deploy/k8s/provider-keys.env.example")
 log="$work/server.log"
 env -i PATH=/usr/bin:/bin LITERLLM_LISTEN=127.0.0.1:0 \
+  LITERLLM_HTTP_LISTEN=127.0.0.1:0 \
   LITERLLM_CONFIG="$repo/deploy/k8s/base/literllm.yaml" "${keys[@]/%/$key}" \
   "$server" >"$log" 2>&1 &
 server_pid=$!
@@ -181,12 +183,30 @@ for _ in $(seq 200); do
 done
 port=$(sed -n 's/.*"msg":"listening".*"port":"\([0-9]*\)".*/\1/p' "$log")
 [[ -n "$port" ]] || fail "no 'listening' log line: $(cat "$log")"
-step "server listening on 127.0.0.1:$port"
+http_port=$(sed -n 's/.*"msg":"listening".*"http_port":"\([0-9]*\)".*/\1/p' "$log")
+[[ -n "$http_port" ]] || fail "no http_port in the 'listening' log line: $(cat "$log")"
+step "server listening on 127.0.0.1:$port (gRPC), 127.0.0.1:$http_port (HTTP)"
 
 # A call that ends before any upstream request: a real gRPC round trip.
 answer=$(env -i PATH=/usr/bin:/bin "$cli" --target "127.0.0.1:$port" \
   chat -m nosuch/model "Hello" 2>&1 || true)
 grep -q "INVALID_ARGUMENT" <<<"$answer" || fail "CLI call: $answer"
+
+# The HTTP front's liveness and readiness, as a load balancer asks for them
+# (bash's /dev/tcp: no HTTP client needed).
+http_status() {
+  local status=""
+  exec 3<>"/dev/tcp/127.0.0.1/$http_port" || return 0
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$1" >&3
+  read -r -t 5 _ status _ <&3 || true
+  status=${status%$'\r'}
+  exec 3<&- 3>&-
+  echo "$status"
+}
+for path in /healthz /readyz; do
+  status=$(http_status "$path")
+  [[ "$status" == 200 ]] || fail "GET $path on the HTTP front: '$status', not 200"
+done
 
 kill -TERM "$server_pid"
 code=0
@@ -198,5 +218,5 @@ if grep -v '^{.*}$' "$log" | grep -q .; then
   fail "log lines that are not JSON objects: $(grep -v '^{.*}$' "$log")"
 fi
 if grep -q "$key" "$log"; then fail "the provider key appears in the log"; fi
-step "CLI call answered, SIGTERM: exit 0, $(wc -l <"$log") JSON log lines"
+step "CLI call and /healthz, /readyz answered, SIGTERM: exit 0, $(wc -l <"$log") JSON log lines"
 echo "build-image: OK in ${SECONDS}s"

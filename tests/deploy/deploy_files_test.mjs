@@ -14,6 +14,23 @@ const packages = (file) =>
 const rendered = (overlay) =>
   LoadObjects(path.join(process.env.LITERLLM_RENDERED_DIR, `${overlay}.yaml`));
 
+// The ports a Dockerfile stage EXPOSEs ("EXPOSE 50051 8080", "8080/tcp").
+const exposed = (stage) =>
+  [...stage.matchAll(/^EXPOSE\s+(.+)$/gm)].flatMap(([, ports]) =>
+    ports.trim().split(/\s+/).map((p) => Number(p.replace(/\/tcp$/i, ""))));
+
+// One message per way the runtime stage's EXPOSE lines and the overlay's
+// container ports disagree: the image documents exactly what the pod serves.
+function ExposeProblems(stage, objects) {
+  const container = objects.find((o) => o.kind === "Deployment").spec.template.spec.containers[0];
+  const declared = container.ports.map((p) => p.containerPort);
+  const ports = exposed(stage);
+  return [
+    ...declared.filter((p) => !ports.includes(p)).map((p) => `container port ${p} is not EXPOSEd`),
+    ...ports.filter((p) => !declared.includes(p)).map((p) => `EXPOSE ${p} is no container port`),
+  ];
+}
+
 describe("deploy/Dockerfile", () => {
   const dockerfile = read("deploy/Dockerfile");
   const stages = dockerfile.split(/^FROM /m).slice(1);
@@ -29,15 +46,27 @@ describe("deploy/Dockerfile", () => {
     assert.match(stages[0], /--target literllm-server literllm/);
     assert.match(stages[0], /cmake --preset release/);
   });
-  it("runs the server as the non-root user of every overlay, on port 50051", () => {
+  it("runs the server as the non-root user of every overlay", () => {
     const uid = Number(stages[1].match(/^USER (\d+)(:\d+)?$/m)?.[1]);
     assert.ok(uid > 0, "USER must be a numeric non-root id");
     for (const overlay of ["dev", "prod"]) {
       const pod = rendered(overlay).find((o) => o.kind === "Deployment").spec.template.spec;
       assert.equal(pod.securityContext.runAsUser, uid, `${overlay}: runAsUser`);
     }
-    assert.match(stages[1], /^EXPOSE 50051$/m);
     assert.match(stages[1], /^ENTRYPOINT \["\/usr\/local\/bin\/literllm-server"\]$/m);
+  });
+  it("exposes gRPC 50051 and HTTP 8080, the container ports of every overlay", () => {
+    assert.deepEqual(exposed(stages[1]).sort((a, b) => a - b), [8080, 50051]);
+    for (const overlay of ["dev", "prod"]) {
+      assert.deepEqual(ExposeProblems(stages[1], rendered(overlay)), [], overlay);
+    }
+  });
+  it("reports an EXPOSE that disagrees with the container ports (broken on purpose)", () => {
+    const objects = rendered("prod");
+    const noHttp = stages[1].replace(/^EXPOSE .*$/m, "EXPOSE 50051");
+    assert.deepEqual(ExposeProblems(noHttp, objects), ["container port 8080 is not EXPOSEd"]);
+    const extra = stages[1].replace(/^EXPOSE .*$/m, "$& 9090/tcp");
+    assert.deepEqual(ExposeProblems(extra, objects), ["EXPOSE 9090 is no container port"]);
   });
   it("needs no probe binary (native gRPC probes)", () => {
     assert.doesNotMatch(dockerfile, /HEALTHCHECK|grpc_health_probe/);
@@ -78,6 +107,12 @@ describe("docs/operations.md", () => {
   it("gives the headless target and the service config", () => {
     assert.match(doc, /dns:\/\/\/literllm-headless\.<namespace>\.svc\.cluster\.local:50051/);
     assert.match(doc, /deploy\/grpc-service-config\.json/);
+  });
+  it("documents the HTTP front: port 8080, /healthz, /readyz, its settings", () => {
+    for (const text of ["8080", "`/healthz`", "`/readyz`", "`LITERLLM_HTTP_LISTEN`",
+      "`LITERLLM_HTTP_MAX_BODY_BYTES`", "`LITERLLM_HTTP_THREADS`", "--http_listen"]) {
+      assert.ok(doc.includes(text), `docs/operations.md does not mention ${text}`);
+    }
   });
   it("describes every LITERLLM_ setting the Deployment sets", () => {
     const container = rendered("prod").find((o) => o.kind === "Deployment").spec.template.spec.containers[0];

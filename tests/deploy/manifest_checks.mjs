@@ -3,6 +3,8 @@
 import { Describe } from "./schemas.mjs";
 
 const kGrpcPort = 50051;
+// The OpenAI-compatible HTTP front, with /healthz and /readyz.
+const kHttpPort = 8080;
 const kReadinessService = "literllm.v1.LlmService";
 // Names that hold credentials, and values that look like provider keys.
 const kSecretName = /(_KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL)/i;
@@ -26,10 +28,31 @@ export function EnvValue(container, name) {
   return container.env?.find((e) => e.name === name)?.value;
 }
 
+// Each front listens on every interface, on the port the container declares:
+// LITERLLM_LISTEN (gRPC) and LITERLLM_HTTP_LISTEN (HTTP; empty turns it off),
+// as set, or the server's default when the Deployment leaves them out.
+function CheckListen(c, problems) {
+  for (const [name, fallback, port] of [
+    ["LITERLLM_LISTEN", "0.0.0.0:50051", kGrpcPort],
+    ["LITERLLM_HTTP_LISTEN", "0.0.0.0:8080", kHttpPort],
+  ]) {
+    const entry = c.env?.find((e) => e.name === name);
+    const value = entry ? entry.value : fallback;
+    if (!new RegExp(`^(0\\.0\\.0\\.0|\\[::\\]):${port}$`).test(value ?? "")) {
+      problems.push(`container ${c.name}: ${name} '${value}' is not 0.0.0.0:${port} (every interface, the declared port)`);
+    }
+  }
+}
+
 function CheckContainer(c, pod, problems) {
   const where = `container ${c.name}`;
   const port = c.ports?.find((p) => p.name === "grpc");
   if (port?.containerPort !== kGrpcPort) problems.push(`${where}: no grpc port ${kGrpcPort}`);
+  const http = c.ports?.find((p) => p.name === "http");
+  if (http?.containerPort !== kHttpPort || (http.protocol ?? "TCP") !== "TCP") {
+    problems.push(`${where}: no http port ${kHttpPort}`);
+  }
+  CheckListen(c, problems);
   for (const kind of ["readinessProbe", "livenessProbe"]) {
     const probe = c[kind];
     if (probe?.grpc?.port !== kGrpcPort || probe.exec || probe.httpGet || probe.tcpSocket) {
@@ -136,6 +159,10 @@ function CheckServices(labels, objects, problems) {
     if (port?.port !== kGrpcPort || port.appProtocol !== "grpc" || !["grpc", kGrpcPort].includes(port.targetPort)) {
       problems.push(`${Describe(s)}: no port named grpc (${kGrpcPort}, appProtocol grpc, targetPort grpc)`);
     }
+    const http = s.spec?.ports?.find((p) => p.name === "http");
+    if (http?.port !== kHttpPort || http.appProtocol !== "http" || !["http", kHttpPort].includes(http.targetPort)) {
+      problems.push(`${Describe(s)}: no port named http (${kHttpPort}, appProtocol http, targetPort http)`);
+    }
     if (!Matches(s.spec?.selector, labels)) problems.push(`${Describe(s)}: selector does not match the pods`);
   }
 }
@@ -157,8 +184,12 @@ function CheckPolicies(deployment, labels, objects, problems) {
     return;
   }
   const ports = (rules) => (rules ?? []).flatMap((r) => (r.ports ?? [{ port: "any" }]).map((p) => p.port));
+  // In: both fronts, and nothing else.
+  const allowed = [kGrpcPort, kHttpPort];
   const ingress = ports(policy.spec.ingress);
-  if (ingress.length === 0 || ingress.some((p) => p !== kGrpcPort)) problems.push(`${Describe(policy)}: ingress not on ${kGrpcPort} only`);
+  if (allowed.some((p) => !ingress.includes(p)) || ingress.some((p) => !allowed.includes(p))) {
+    problems.push(`${Describe(policy)}: ingress not on ${allowed.join(" and ")} only`);
+  }
   const egress = ports(policy.spec.egress);
   if (!egress.includes(53) || !egress.includes(443) || egress.includes("any")) {
     problems.push(`${Describe(policy)}: egress must allow DNS (53) and HTTPS (443), and no rule every port`);

@@ -31,9 +31,24 @@ const kind = (objects, k, name) =>
 const container = (objects) => kind(objects, "Deployment").spec.template.spec.containers[0];
 const env = (objects, name) => container(objects).env.find((e) => e.name === name);
 const without = (objects, k, name) => objects.filter((o) => o !== kind(objects, k, name));
+const port = (ports, name) => ports.find((p) => p.name === name);
+const withoutPort = (ports, name) => ports.filter((p) => p.name !== name);
+const ingressPorts = (o) => kind(o, "NetworkPolicy").spec.ingress[0].ports;
 
 const kMutations = [
-  ["grpc port renamed", /grpc port/, (o) => { container(o).ports[0].name = "http"; }],
+  ["grpc port renamed", /grpc port/, (o) => { port(container(o).ports, "grpc").name = "rpc"; }],
+  ["http port renamed", /no http port 8080/, (o) => { port(container(o).ports, "http").name = "web"; }],
+  ["http port moved", /no http port 8080/, (o) => { port(container(o).ports, "http").containerPort = 8081; }],
+  ["http port over UDP", /no http port 8080/, (o) => { port(container(o).ports, "http").protocol = "UDP"; }],
+  ["no http port", /no http port 8080/, (o) => { container(o).ports = withoutPort(container(o).ports, "http"); }],
+  ["HTTP front off", /LITERLLM_HTTP_LISTEN '' is not 0.0.0.0:8080/, (o) => { env(o, "LITERLLM_HTTP_LISTEN").value = ""; }],
+  ["HTTP front on loopback", /LITERLLM_HTTP_LISTEN '127.0.0.1:8080'/, (o) => {
+    env(o, "LITERLLM_HTTP_LISTEN").value = "127.0.0.1:8080";
+  }],
+  ["HTTP front on another port", /LITERLLM_HTTP_LISTEN '0.0.0.0:9090'/, (o) => {
+    env(o, "LITERLLM_HTTP_LISTEN").value = "0.0.0.0:9090";
+  }],
+  ["gRPC front on loopback", /LITERLLM_LISTEN '127.0.0.1:50051'/, (o) => { env(o, "LITERLLM_LISTEN").value = "127.0.0.1:50051"; }],
   ["readiness over TCP", /readinessProbe is not a native grpc/, (o) => {
     container(o).readinessProbe = { tcpSocket: { port: 50051 } };
   }],
@@ -71,11 +86,37 @@ const kMutations = [
   ["headless gets an IP", /no headless Service/, (o) => { delete kind(o, "Service", "literllm-headless").spec.clusterIP; }],
   ["no plain Service", /no plain ClusterIP Service/, (o) => without(o, "Service", "literllm")],
   ["Service port unnamed", /no port named grpc/, (o) => { kind(o, "Service", "literllm").spec.ports[0].name = "tcp"; }],
+  ["Service without http", /Service\/literllm: no port named http/, (o) => {
+    const spec = kind(o, "Service", "literllm").spec;
+    spec.ports = withoutPort(spec.ports, "http");
+  }],
+  ["headless Service without http", /Service\/literllm-headless: no port named http/, (o) => {
+    const spec = kind(o, "Service", "literllm-headless").spec;
+    spec.ports = withoutPort(spec.ports, "http");
+  }],
+  ["Service http to the gRPC port", /Service\/literllm: no port named http/, (o) => {
+    port(kind(o, "Service", "literllm").spec.ports, "http").targetPort = "grpc";
+  }],
+  ["Service http port moved", /Service\/literllm: no port named http/, (o) => {
+    port(kind(o, "Service", "literllm").spec.ports, "http").port = 80;
+  }],
+  ["Service http as gRPC", /Service\/literllm: no port named http/, (o) => {
+    port(kind(o, "Service", "literllm").spec.ports, "http").appProtocol = "grpc";
+  }],
   ["no HPA", /no HorizontalPodAutoscaler/, (o) => without(o, "HorizontalPodAutoscaler")],
   ["replicas fixed", /spec.replicas/, (o) => { kind(o, "Deployment").spec.replicas = 3; }],
   ["no PDB", /no PodDisruptionBudget/, (o) => without(o, "PodDisruptionBudget")],
   ["no NetworkPolicy", /no NetworkPolicy/, (o) => without(o, "NetworkPolicy")],
-  ["ingress on every port", /ingress not on 50051 only/, (o) => { kind(o, "NetworkPolicy").spec.ingress = [{}]; }],
+  ["ingress on every port", /ingress not on 50051 and 8080 only/, (o) => { kind(o, "NetworkPolicy").spec.ingress = [{}]; }],
+  ["ingress without 8080", /ingress not on 50051 and 8080 only/, (o) => {
+    kind(o, "NetworkPolicy").spec.ingress[0].ports = ingressPorts(o).filter((p) => p.port !== 8080);
+  }],
+  ["ingress without 50051", /ingress not on 50051 and 8080 only/, (o) => {
+    kind(o, "NetworkPolicy").spec.ingress[0].ports = ingressPorts(o).filter((p) => p.port !== 50051);
+  }],
+  ["ingress on one more port", /ingress not on 50051 and 8080 only/, (o) => {
+    ingressPorts(o).push({ port: 9090, protocol: "TCP" });
+  }],
   ["no max connection age", /LITERLLM_MAX_CONNECTION_AGE not set/, (o) => {
     container(o).env = container(o).env.filter((e) => e.name !== "LITERLLM_MAX_CONNECTION_AGE");
   }],

@@ -1,7 +1,8 @@
 // The real literllm-server (LITERLLM_SERVER) accepts what the prod overlay
 // gives it: every LITERLLM_ variable is one it knows, and it starts with the
 // Deployment's environment, the ConfigMap's file and the keys the Secret
-// holds (dummies), logs JSON lines without the key, and exits 0 on SIGTERM.
+// holds (dummies), answers /healthz and /readyz on its HTTP front, logs JSON
+// lines without the key, and exits 0 on SIGTERM.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -32,7 +33,10 @@ function PodEnvironment(objects, configFile) {
   const example = fs.readFileSync(path.join(repo, "deploy/k8s/provider-keys.env.example"), "utf8");
   for (const [, name] of example.matchAll(/^([A-Z0-9_]+)=/gm)) env[name] = dummyKey;
   env.LITERLLM_CONFIG = configFile;
+  // Both fronts on free loopback ports (the Deployment's 0.0.0.0:50051 and
+  // 0.0.0.0:8080 may be taken here); the "listening" line names them.
   env.LITERLLM_LISTEN = "127.0.0.1:0";
+  env.LITERLLM_HTTP_LISTEN = "127.0.0.1:0";
   return { env, container };
 }
 
@@ -48,7 +52,7 @@ describe("literllm-server with the prod overlay's settings", { skip }, () => {
     assert.deepEqual(unknown, [], "a variable the server does not read is silently ignored");
   });
 
-  it("starts, logs JSON lines without the key, and exits 0 on SIGTERM", async () => {
+  it("starts, answers /healthz and /readyz, logs JSON lines without the key, and exits 0 on SIGTERM", async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "literllm-manifests-"));
     const map = objects.find((o) => o.kind === "ConfigMap");
     const [[name, text]] = Object.entries(map.data);
@@ -64,6 +68,13 @@ describe("literllm-server with the prod overlay's settings", { skip }, () => {
         await new Promise((r) => setTimeout(r, 50));
       }
       assert.match(out, /"msg":"listening"/, `server did not start:\n${out}`);
+      const httpPort = out.match(/"msg":"listening".*"http_port":"(\d+)"/)?.[1];
+      assert.ok(httpPort, `no http_port in the listening line:\n${out}`);
+      for (const probe of ["/healthz", "/readyz"]) {
+        const answer = await fetch(`http://127.0.0.1:${httpPort}${probe}`);
+        assert.equal(answer.status, 200, `GET ${probe}`);
+        await answer.text();
+      }
       child.kill("SIGTERM");
       assert.deepEqual(await exited, { code: 0, signal: null }, out);
     } finally {
