@@ -3,6 +3,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "providers/http/provider_failure.h"
+#include "providers/openai/openai_dialect.h"
 
 namespace literllm {
 namespace {
