@@ -228,9 +228,13 @@ void WriteModel(const v1::Model& model, JsonWriter& w) {
   WriteStringMember("id", model.id(), w);
   WriteStringMember("object", "model", w);
   WriteIntMember("created", model.created(), w);
-  WriteStringMember(
-      "owned_by",
-      model.owned_by().empty() ? model.provider() : model.owned_by(), w);
+  // The provider that serves it (the id's prefix): what a caller choosing a
+  // model wants to know.
+  absl::string_view provider = model.provider();
+  if (provider.empty()) {
+    provider = absl::string_view(model.id()).substr(0, model.id().find('/'));
+  }
+  WriteStringMember("owned_by", provider, w);
   if (!model.provider().empty()) {
     WriteStringMember("provider", model.provider(), w);
   }

@@ -23,7 +23,8 @@ std::string OpenAiCompletionJson(const v1::ChatCompletionResponse& response);
 std::string OpenAiChunkJson(const v1::ChatCompletionChunk& chunk,
                             bool include_usage);
 
-// {"object":"list","data":[{"id","object":"model","created","owned_by"}]}
+// {"object":"list","data":[{"id","object":"model","created","owned_by"}]},
+// owned_by being the provider that serves the model.
 std::string OpenAiModelListJson(const v1::ListModelsResponse& models);
 // One model object.
 std::string OpenAiModelJson(const v1::Model& model);

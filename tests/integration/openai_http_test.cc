@@ -254,7 +254,7 @@ TEST_F(OpenAiHttpTest, ModelsByListAndById) {
               HasSubstr(R"({"object":"list","data":[{"id":"openai/gpt-4o")"));
   HttpAnswer encoded = Call("GET", "/v1/models/openai%2Fgpt-4o");
   EXPECT_EQ(encoded.status, 200) << encoded.body;
-  EXPECT_THAT(encoded.body, HasSubstr(R"("owned_by":"system")"));
+  EXPECT_THAT(encoded.body, HasSubstr(R"("owned_by":"openai")"));
   EXPECT_EQ(Call("GET", "/v1/models/openai/gpt-4o").status, 200);
   HttpAnswer missing = Call("GET", "/v1/models/openai%2Fnope");
   EXPECT_EQ(missing.status, 404);
