@@ -12,34 +12,20 @@ namespace {
 // path starts with a request member (provider messages start with the
 // provider's name instead).
 std::string ParamOf(absl::string_view message) {
-  static const absl::flat_hash_set<absl::string_view> kMembers = {
-      "model",
-      "messages",
-      "temperature",
-      "top_p",
-      "max_tokens",
-      "max_completion_tokens",
-      "n",
-      "stop",
-      "presence_penalty",
-      "frequency_penalty",
-      "seed",
-      "reasoning_effort",
-      "response_format",
-      "tools",
-      "tool_choice",
-      "parallel_tool_calls",
-      "user",
-      "stream",
-      "stream_options",
-      "fallbacks",
-      "max_retries",
-      "attempt_timeout"};
+  // OpenAI's sampling and tool parameters, and the rest of the body.
+  static const auto* const kMembers = [] {
+    const std::vector<absl::string_view>& params = OpenAiDialect::KnownParams();
+    auto* members = new absl::flat_hash_set<absl::string_view>(params.begin(),
+                                                               params.end());
+    members->insert({"model", "messages", "stream", "stream_options",
+                     "fallbacks", "max_retries", "attempt_timeout"});
+    return members;
+  }();
   size_t colon = message.find(": ");
   if (colon == absl::string_view::npos) return "";
   absl::string_view path = message.substr(0, colon);
   size_t end = path.find_first_of(".[");
-  if (!kMembers.contains(path.substr(0, end))) return "";
+  if (!kMembers->contains(path.substr(0, end))) return "";
   for (char c : path) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) &&
         absl::string_view("_.[]").find(c) == absl::string_view::npos) {
