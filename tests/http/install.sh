@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs the HTTP front's test dependencies: the official `openai` Python
+# package, pytest and httpx from PyPI (requirements.txt, every version pinned)
+# into tests/http/.venv (pyenv's python3, never Debian's /usr/bin/python3);
+# the official `openai` npm package into tests/http/node/node_modules
+# (package-lock.json); jq from Debian. Idempotent: each step is skipped when
+# what it installs is already there at the pinned version.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+python=python3
+if command -v pyenv >/dev/null 2>&1; then
+  python=$(pyenv which python3)
+fi
+if [[ "$(command -v "$python")" == /usr/bin/python3 ]]; then
+  echo "tests/http/install.sh: warning: using Debian's /usr/bin/python3 (pyenv's python3 not found)" >&2
+fi
+if [[ ! -x .venv/bin/python ]]; then
+  "$python" -m venv .venv
+fi
+# Checked by exact version, so a bump in requirements.txt reinstalls.
+if ! .venv/bin/python - requirements.txt <<'PY' 2>/dev/null
+import importlib.metadata as m, sys
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if line:
+        name, version = line.split("==")
+        if m.version(name) != version:
+            sys.exit(1)
+PY
+then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -r requirements.txt
+fi
+.venv/bin/python -c 'import openai; print("tests/http: openai", openai.__version__, "(Python) in", __import__("os").path.abspath(".venv"))'
+
+# curl_test.sh reads JSON with jq; the Node suite needs npm.
+missing=()
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  ../../scripts/apt-install.sh "${missing[@]}"
+fi
+
+# Node: the lock file pins the package; reinstalled when the lock changes.
+stamp=node/node_modules/.literllm-lock-stamp
+if [[ -f "$stamp" ]] && cmp -s node/package-lock.json "$stamp"; then
+  echo "tests/http/node: dependencies up to date"
+else
+  npm ci --prefix node --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp node/package-lock.json "$stamp"
+fi
+echo "tests/http: openai $(node -p "require('./node/node_modules/openai/package.json').version") (npm)"
