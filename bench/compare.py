@@ -2,13 +2,15 @@
 """Before/after comparison of literllm-server builds, run side by side.
 
 Usage: bench/compare.py NAME=PATH/TO/literllm-server [NAME=PATH ...]
-           [--rounds 3] [--requests 40000] [--hold 10000]
+           [--rounds 3] [--requests 40000] [--hold 10000] [--front grpc|http]
 
 Rounds alternate between the binaries so that machine noise hits each alike.
 Per binary it reports the median unary throughput at concurrency 64 and CPU
 time per request against the nginx upstream, (with --ttft) the median stream
 time to first token over that many streams at concurrency 8, and (with
 --hold) RSS, threads and CPU while that many slow streams are open.
+--front http calls every build over its OpenAI-compatible HTTP front
+(--http_listen) instead of gRPC, as bench/run.py's literllm-http target does.
 """
 import argparse
 import pathlib
@@ -27,6 +29,10 @@ class Build(gateways.Literllm):
     def __init__(self, name, binary, upstream, work):
         super().__init__(ROOT / "build" / "release", upstream, work)
         self.name, self.binary = name, pathlib.Path(binary)
+
+
+class HttpBuild(Build, gateways.LiterllmHttp):
+    """The same, called over its HTTP front."""
 
 
 def unary_round(build, sizes):
@@ -61,16 +67,18 @@ def main():
     parser.add_argument("--requests", type=int, default=40000)
     parser.add_argument("--ttft", type=int, default=0)
     parser.add_argument("--hold", type=int, default=0)
+    parser.add_argument("--front", choices=("grpc", "http"), default="grpc")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "compare"))
     args = parser.parse_args()
     work = pathlib.Path(args.out)
     work.mkdir(parents=True, exist_ok=True)
     builds = [b.split("=", 1) for b in args.builds]
+    kind = HttpBuild if args.front == "http" else Build
     rows = {name: [] for name, _ in builds}
     with gateways.Nginx(work) as nginx:
         for _ in range(args.rounds):
             for name, path in builds:
-                rows[name].append(unary_round(Build(name, path, nginx, work), args))
+                rows[name].append(unary_round(kind(name, path, nginx, work), args))
     print("| build | req/s (median) | CPU µs/request | failed |\n|---|---:|---:|---:|")
     for name, runs in rows.items():
         print(f"| {name} | {statistics.median(r[0] for r in runs):,.0f} "
@@ -81,7 +89,7 @@ def main():
                                   interval_ms=10) as fast:
             for _ in range(args.rounds):
                 for name, path in builds:
-                    ttft[name].append(ttft_round(Build(name, path, fast, work), args.ttft))
+                    ttft[name].append(ttft_round(kind(name, path, fast, work), args.ttft))
         print("\n| build | TTFT p50 ms (median) | TTFT p99 ms (median) | failed |"
               "\n|---|---:|---:|---:|")
         for name, runs in ttft.items():
@@ -93,7 +101,7 @@ def main():
         with gateways.SseUpstream(ROOT / "build" / "release", work, tokens=5,
                                   interval_ms=2000) as slow:
             for name, path in builds:
-                h = hold_round(Build(name, path, slow, work), args.hold)
+                h = hold_round(kind(name, path, slow, work), args.hold)
                 print(f"| {name} | {h['ok']:,} | {h['rss_kib_peak'] / 1024:.0f} "
                       f"| {h['threads_idle']} → {h['threads_peak']} | {h['cpu_s']:.1f} "
                       f"| {h['seconds']:.1f} |")

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Runs the gateway benchmark side by side and writes the report.
 
-Every gateway (literllm over gRPC, the peers over HTTP/1.1) sits in front of
-the same fake OpenAI upstream on 127.0.0.1, and is measured in the same run
-against a direct call to that upstream:
+Every gateway (literllm over gRPC, literllm over its OpenAI-compatible HTTP
+front, the peers over HTTP/1.1) sits in front of the same fake OpenAI upstream
+on 127.0.0.1, and is measured in the same run against a direct call to that
+upstream:
 
   unary      nginx answers a canned chat.completion (counted by stub_status);
              h2load drives ~1 KB requests at saturation and at concurrency 1.
@@ -12,19 +13,22 @@ against a direct call to that upstream:
              threads while thousands of slow streams are open.
 
 Usage: bench/run.py [--smoke] [--peers portkey,litellm,bifrost] [--out DIR]
---smoke runs seconds-long versions of every scenario (literllm and direct
-only) and never touches bench/README.md.
+--smoke runs seconds-long versions of every scenario (direct, literllm and,
+when the server has --http_listen, literllm-http; no peers) and never touches
+bench/README.md. Every HTTP target's answers are also checked once against
+OpenAI's shape (bench/lib/check.py).
 """
 import argparse
 import json
 import os
 import pathlib
+import resource
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from lib import gateways, load, report  # noqa: E402
+from lib import check, gateways, load, report  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "release"
@@ -37,6 +41,34 @@ def parse_args():
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"))
     parser.add_argument("--build", default=str(BUILD))
     return parser.parse_args()
+
+
+def server_binary(build):
+    """The server binary's identity (size, modification time), to tell whether
+    it was rebuilt while the benchmark ran."""
+    path = pathlib.Path(build) / "service" / "literllm-server"
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return {"path": str(path), "bytes": st.st_size,
+            "modified": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(st.st_mtime))}
+
+
+def descriptor_limit():
+    """Raises this process's open-file limit to its hard limit (the gateways
+    inherit it) and returns it."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return hard if hard != resource.RLIM_INFINITY else 1 << 20
+
+
+def http_hold_streams(streams, fd_limit):
+    """Slow streams an HTTP/1.1 gateway can hold under `fd_limit`: it keeps a
+    client and an upstream connection per stream, two descriptors, and needs
+    a few hundred more for itself (rounded down to hundreds)."""
+    return min(streams, max(100, (fd_limit - 200) // 2 // 100 * 100))
 
 
 def scale(smoke):
@@ -63,6 +95,9 @@ def measure_unary(gw, sizes, work):
     """
     c = sizes["throughput_concurrency"]
     served = gw.upstream.requests_served()
+    # One request checked in full first; it counts like h2load's (a 200 is a
+    # success, and the upstream and literllm's tally see it).
+    status, shape = check.unary(gw.request) if gw.request["h1"] else (0, [])
     # Warm-up, which also sizes the measured run to about the set duration.
     probe = load.h2load(gw.request, concurrency=c, requests=sizes["probe_requests"])
     count = max(sizes["probe_requests"], int(probe["rps"] * sizes["throughput_seconds"]))
@@ -74,15 +109,19 @@ def measure_unary(gw, sizes, work):
     runs = (probe, tp, lat)
     return {
         "name": gw.name, "rps": tp["rps"], "p50_ms": lat["p50_ms"], "p99_ms": lat["p99_ms"],
-        "succeeded": sum(r["succeeded"] for r in runs),
+        "succeeded": sum(r["succeeded"] for r in runs) + (status == 200),
         "failed": sum(r["failed"] for r in runs),
         "upstream_requests": gw.upstream.requests_served() - served,
         "cpu_us_per_request": 1e6 * cpu / tp_served if gw.pid and tp_served else None,
+        "shape_problems": shape,
     }
 
 
-def measure_streams(gw, sizes, relay_gw):
+def measure_streams(gw, sizes, relay_gw, tokens):
     result = {"name": gw.name}
+    # One stream checked in full (SSE framing, content, [DONE]).
+    shape = check.stream(gw.stream_target, tokens) if gw.stream_target["url"].startswith(
+        "http") else []
     # Warm-up: connections and lazily created state, for every target alike.
     load.streams(gw.stream_target, streams=sizes["ttft_concurrency"],
                  concurrency=sizes["ttft_concurrency"])
@@ -93,27 +132,32 @@ def measure_streams(gw, sizes, relay_gw):
                          concurrency=sizes["relay_streams"], pid=relay_gw.pid)
     result.update(ttft_p50_ms=ttft["ttft_p50_ms"], ttft_p99_ms=ttft["ttft_p99_ms"],
                   ttft_failed=ttft["failed"], chunks_per_s=relay["chunks_per_s"],
-                  relay_failed=relay["failed"])
+                  relay_failed=relay["failed"], shape_problems=shape)
     return result
 
 
 def measure_hold(gw, sizes):
+    # A gateway called over HTTP/1.1 needs two descriptors per stream (gRPC
+    # carries every stream on one connection; direct has no gateway).
+    http_gateway = gw.name != "direct" and gw.stream_target["url"].startswith("http")
+    count = sizes["hold_streams_http"] if http_gateway else sizes["hold_streams"]
     # The first round creates whatever the gateway creates lazily; the second
     # is the measurement.
-    warm = min(500, sizes["hold_streams"])
+    warm = min(500, count)
     load.streams(gw.stream_target, streams=warm, concurrency=warm, pid=gw.pid)
-    hold = load.streams(gw.stream_target, streams=sizes["hold_streams"],
-                        concurrency=sizes["hold_streams"], pid=gw.pid)
+    hold = load.streams(gw.stream_target, streams=count, concurrency=count, pid=gw.pid)
     return dict(hold, name=gw.name)
 
 
 def measured(results, phase, name, measure):
-    """Appends one measurement; a peer that breaks under it is reported, and
-    only literllm or the baseline breaking stops the run."""
+    """Appends one measurement; a gateway that breaks under it is reported
+    (and literllm-http's missing row fails the run, see report.failures);
+    only literllm over gRPC or the baseline breaking stops the run, since
+    every ratio in the report is taken to them."""
     try:
         results[phase].append(measure())
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
-        if name in report.OURS:
+        if name in report.REQUIRED:
             raise
         results["skipped"][f"{name} ({phase})"] = f"failed: {str(e)[:300]}"
 
@@ -132,46 +176,64 @@ def started(candidates, skipped):
 
 def run(args):
     sizes = scale(args.smoke)
+    sizes["fd_limit"] = descriptor_limit()
+    sizes["hold_streams_http"] = http_hold_streams(sizes["hold_streams"], sizes["fd_limit"])
     work = pathlib.Path(args.out)
     work.mkdir(parents=True, exist_ok=True)
     build = pathlib.Path(args.build)
     load.BUILD = build
     peers = [] if args.smoke else [p for p in args.peers.split(",") if p]
+    http_front = gateways.http_front_supported(build)
     results = {"sizes": sizes, "started": time.strftime("%Y-%m-%d %H:%M:%S"),
-               "machine": load.machine(), "unary": [], "streams": [], "hold": [],
-               "verification": {}, "skipped": {}}
+               "machine": load.machine(), "http_front": http_front,
+               "server_binary": server_binary(build),
+               "unary": [], "streams": [], "hold": [], "verification": {}, "skipped": {}}
+    if not http_front:
+        results["skipped"]["literllm-http"] = (
+            "this literllm-server build has no --http_listen (no HTTP front)")
+
+    def gateways_for(upstream):
+        return gateways.all_gateways(build, peers, upstream, work, results["skipped"],
+                                     http_front=http_front)
 
     with gateways.Nginx(work) as nginx:
-        for gw in started(gateways.all_gateways(build, peers, nginx, work, results["skipped"]),
-                          results["skipped"]):
+        for gw in started(gateways_for(nginx), results["skipped"]):
             with gw:
                 measured(results, "unary", gw.name, lambda: measure_unary(gw, sizes, work))
-            if gw.name == "literllm":
-                results["verification"] = dict(
-                    gw.call_tally, upstream_requests=results["unary"][-1]["upstream_requests"])
+            row = results["unary"][-1] if results["unary"] else {}
+            if gw.name in report.TALLIED and row.get("name") == gw.name:
+                results["verification"][gw.name] = dict(
+                    gw.call_tally, upstream_requests=row["upstream_requests"],
+                    requests_succeeded=row["succeeded"])
 
     fast = dict(tokens=20, interval_ms=10)
     relay = dict(tokens=sizes["relay_tokens"], interval_ms=0)
     with gateways.SseUpstream(build, work, **fast) as ttft_up, \
             gateways.SseUpstream(build, work, **relay) as relay_up:
-        for gw in started(gateways.all_gateways(build, peers, ttft_up, work,
-                                                results["skipped"]), results["skipped"]):
+        for gw in started(gateways_for(ttft_up), results["skipped"]):
             relay_gw = gateways.same_kind(gw, build, relay_up, work)
-            with gw, relay_gw:
-                measured(results, "streams", gw.name,
-                         lambda: measure_streams(gw, sizes, relay_gw))
+            try:
+                with gw, relay_gw:
+                    measured(results, "streams", gw.name,
+                             lambda: measure_streams(gw, sizes, relay_gw, fast["tokens"]))
+            except (RuntimeError, OSError) as e:  # relay_gw did not start
+                if gw.name in report.REQUIRED:
+                    raise
+                results["skipped"][f"{gw.name} (streams)"] = f"did not start: {e}"
 
     slow = dict(tokens=5, interval_ms=2000)
     with gateways.SseUpstream(build, work, **slow) as slow_up:
-        for gw in started(gateways.all_gateways(build, peers, slow_up, work,
-                                                results["skipped"]), results["skipped"]):
+        for gw in started(gateways_for(slow_up), results["skipped"]):
             with gw:
                 measured(results, "hold", gw.name, lambda: measure_hold(gw, sizes))
 
+    results["server_binary_at_end"] = server_binary(build)
     (work / "results.json").write_text(json.dumps(results, indent=2))
     target = work / "README.md" if args.smoke else ROOT / "bench" / "README.md"
     report.write(results, target, work)
     print(f"report: {target}")
+    if results["server_binary"] != results["server_binary_at_end"]:
+        print("WARNING: literllm-server was rebuilt during the run", file=sys.stderr)
     failures = report.failures(results)
     for f in failures:
         print(f"FAILED: {f}", file=sys.stderr)

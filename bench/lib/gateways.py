@@ -169,33 +169,56 @@ class Direct(Gateway):
 
 
 class Literllm(Gateway):
+    """literllm-server called over gRPC, its HTTP front (in builds that have
+    one) turned off so it runs as it did before there was one."""
     name = "literllm"
+    flags = ["--listen=127.0.0.1:0"]
 
     def __init__(self, build, upstream, work):
         self.upstream = upstream
         self.binary = pathlib.Path(build) / "service" / "literllm-server"
-        self.log = pathlib.Path(work) / f"literllm-{upstream.port}.log"
+        self.log = pathlib.Path(work) / f"{self.name}-{upstream.port}.log"
         self.call_tally = {}
-        self.body = load_body(work, "grpc", "openai/gpt-4o")
+        self.work = pathlib.Path(work)
+        self.body = self.request_body()
+
+    def request_body(self):
+        return load_body(self.work, "grpc", "openai/gpt-4o")
+
+    def server_flags(self):
+        # The HTTP front listens on 0.0.0.0:8080 unless told otherwise; empty
+        # turns it off. Older builds have no such flag, and ignore the variable.
+        return self.flags + (["--http_listen="] if http_front_supported(self.binary) else [])
 
     def __enter__(self):
-        self.process = Process([str(self.binary), "--listen=127.0.0.1:0"], self.log,
-                               env={"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": upstream_url(self)})
+        self.process = Process([str(self.binary)] + self.server_flags(), self.log,
+                               env={"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": upstream_url(self),
+                                    "LITERLLM_HTTP_LISTEN": ""})
         deadline = time.time() + 20
-        port = None
-        while port is None and time.time() < deadline:
-            match = re.search(r'"msg":"listening".*"port":"(\d+)"', self.log.read_text())
-            port = int(match.group(1)) if match else time.sleep(0.05)
-        if port is None:
-            raise RuntimeError(f"literllm-server did not start; see {self.log}")
+        ports = None
+        while ports is None and time.time() < deadline:
+            if self.process.proc.poll() is not None:
+                break
+            ports = self.listening_ports(self.log.read_text()) or time.sleep(0.05)
+        if ports is None:
+            raise RuntimeError(f"{self.binary.name} {' '.join(self.server_flags())} did not "
+                               f"start; see {self.log}: {self.log.read_text()[-300:]}")
         self.pid = self.process.pid
+        self.targets(*ports)
+        return self
+
+    @staticmethod
+    def listening_ports(log_text):
+        match = re.search(r'"msg":"listening".*"port":"(\d+)"', log_text)
+        return (int(match.group(1)),) if match else None
+
+    def targets(self, port):
         url = f"http://127.0.0.1:{port}"
         self.request = dict(url=f"{url}/literllm.v1.LlmService/Chat", h1=False,
                             headers=["content-type: application/grpc", "te: trailers"],
                             body=self.body)
         self.stream_target = dict(url=f"grpc://127.0.0.1:{port}", headers=[],
                                   model="openai/gpt-4o")
-        return self
 
     def __exit__(self, *exc):
         code = self.process.stop()
@@ -204,6 +227,60 @@ class Literllm(Gateway):
         self.call_tally = {"exit_code": code, "calls_ok": int(tally.pop("OK", 0)),
                            "calls_failed": sum(int(v) for v in tally.values()),
                            "failed_by_code": tally}
+
+
+class LiterllmHttp(Literllm):
+    """The same literllm-server called over its OpenAI-compatible HTTP/1.1
+    front (--http_listen), exactly as the peers are called."""
+    name = "literllm-http"
+    flags = ["--listen=127.0.0.1:0", "--http_listen=127.0.0.1:0"]
+    path = "/v1/chat/completions"
+    model = "openai/gpt-4o"
+
+    def server_flags(self):
+        return self.flags
+
+    def request_body(self):
+        return load_body(self.work, "json", self.model)
+
+    @staticmethod
+    def listening_ports(log_text):
+        for line in log_text.splitlines():
+            if '"msg":"listening"' in line:
+                match = re.search(r'"http_port":"(\d+)"', line)
+                if match:
+                    return (int(match.group(1)),)
+        return None
+
+    def targets(self, http_port):
+        self.http_port = http_port
+        url = f"http://127.0.0.1:{http_port}{self.path}"
+        self.request = dict(url=url, h1=True, headers=["content-type: application/json"],
+                            body=self.body)
+        self.stream_target = dict(url=url, headers=[], model=self.model)
+
+
+_http_front = {}
+
+
+def http_front_supported(binary):
+    """Whether a literllm-server binary (or the one in a build directory) has
+    the HTTP front, i.e. knows --http_listen."""
+    binary = pathlib.Path(binary)
+    if binary.is_dir():
+        binary = binary / "service" / "literllm-server"
+    try:
+        key = (binary.resolve(), binary.stat().st_mtime_ns)
+    except OSError:
+        return False
+    if key not in _http_front:
+        try:
+            out = subprocess.run([str(binary), "--helpfull"], capture_output=True, text=True,
+                                 timeout=30)
+            _http_front[key] = "http_listen" in out.stdout + out.stderr
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+    return _http_front[key]
 
 
 class Peer(Gateway):
@@ -262,10 +339,13 @@ def peer_installed(name):
     return PEER_INSTALLS.get(name, PEERS / "missing").exists()
 
 
-def all_gateways(build, peers, upstream, work, skipped):
-    """Direct first (the baseline), then literllm, then each installed peer."""
+def all_gateways(build, peers, upstream, work, skipped, http_front=False):
+    """Direct first (the baseline), then literllm over gRPC, then (with
+    http_front) literllm over HTTP, then each installed peer."""
     yield Direct(upstream, work)
     yield Literllm(build, upstream, work)
+    if http_front:
+        yield LiterllmHttp(build, upstream, work)
     for name in peers:
         if not peer_installed(name):
             skipped[name] = "not installed (bench/peers/install.sh; see bench/peers/README.md)"
@@ -277,7 +357,7 @@ def same_kind(gateway, build, upstream, work):
     """A gateway like `gateway`, in front of another upstream."""
     gateway = getattr(gateway, "gateway", gateway)
     if isinstance(gateway, Literllm):
-        return Literllm(build, upstream, work)
+        return type(gateway)(build, upstream, work)
     if isinstance(gateway, Peer):
         return Peer(gateway.name, upstream, work)
     return Direct(upstream, work)
