@@ -5,17 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-python=python3
-if command -v pyenv >/dev/null 2>&1; then
-  python=$(pyenv which python3)
-fi
-if [[ "$(command -v "$python")" == /usr/bin/python3 ]]; then
-  echo "install.sh: warning: using Debian's /usr/bin/python3 (pyenv's python3 not found)" >&2
-fi
-
-if [[ ! -x .venv/bin/python ]]; then
-  "$python" -m venv .venv
-fi
+../../scripts/python-venv.sh .venv
 
 # Dependencies (runtime, build and test) from PyPI, skipped when present.
 if ! .venv/bin/python - <<'PY' 2>/dev/null

@@ -8,16 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-python=python3
-if command -v pyenv >/dev/null 2>&1; then
-  python=$(pyenv which python3)
-fi
-if [[ "$(command -v "$python")" == /usr/bin/python3 ]]; then
-  echo "tests/http/install.sh: warning: using Debian's /usr/bin/python3 (pyenv's python3 not found)" >&2
-fi
-if [[ ! -x .venv/bin/python ]]; then
-  "$python" -m venv .venv
-fi
+../../scripts/python-venv.sh .venv
 # Checked by exact version, so a bump in requirements.txt reinstalls.
 if ! .venv/bin/python - requirements.txt <<'PY' 2>/dev/null
 import importlib.metadata as m, sys
