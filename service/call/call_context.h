@@ -1,6 +1,7 @@
 #ifndef LITERLLM_SERVICE_CALL_CALL_CONTEXT_H_
 #define LITERLLM_SERVICE_CALL_CALL_CONTEXT_H_
 
+#include <atomic>
 #include <optional>
 #include <string>
 
@@ -38,6 +39,9 @@ struct CallContext {
   std::string traceparent;
   // Request metadata by lower-case name: gRPC metadata or HTTP headers.
   absl::flat_hash_map<std::string, std::string> metadata;
+  // Set by the call: true once the caller went away, so a policy waiting
+  // on a slow admit (a network round trip) can give up early.
+  const std::atomic<bool>* cancelled = nullptr;
 
   // A metadata value, if the caller sent it.
   std::optional<absl::string_view> Metadata(absl::string_view name) const;

@@ -22,7 +22,9 @@ ChatCall::ChatCall(const CallServices& services, CallContext context,
       start_(absl::Now()),
       deadline_(
           std::min(context_.deadline, start_ + services.max_call_duration)),
-      transfer_(services.transport) {}
+      transfer_(services.transport) {
+  context_.cancelled = &cancelled_;
+}
 
 void ChatCall::Start() {
   services_.policies.Admit(context_, request_, [this](absl::Status status) {

@@ -84,9 +84,13 @@ class TestPolicy final : public CallPolicy {
              AdmitDone done) override {
     context.caller_id = "tester";
     if (delay == absl::ZeroDuration()) return std::move(done)(reject);
-    std::thread([status = reject, delay = delay,
+    std::thread([this, &context, status = reject, delay = delay,
                  done = std::move(done)]() mutable {
       absl::SleepFor(delay);
+      if (context.cancelled != nullptr && context.cancelled->load()) {
+        absl::MutexLock lock(&mu);
+        saw_cancel = true;
+      }
       std::move(done)(status);
     }).detach();
   }
@@ -99,6 +103,7 @@ class TestPolicy final : public CallPolicy {
   absl::Mutex mu;
   std::vector<CallOutcome> outcomes ABSL_GUARDED_BY(mu);
   std::vector<CallContext> contexts ABSL_GUARDED_BY(mu);
+  bool saw_cancel ABSL_GUARDED_BY(mu) = false;
 };
 
 // Collects what the call delivers; acknowledges chunks at once unless told
@@ -442,6 +447,24 @@ TEST_F(ChatCallTest, DelayedAdmissionBlocksNoThreadAndThenProceeds) {
   }
   ASSERT_EQ(contexts.size(), 1u);
   EXPECT_EQ(contexts[0].caller_id, "tester");  // policies may fill it in
+}
+
+TEST_F(ChatCallTest, CancelDuringAdmissionEndsTheCallBeforeAnyRequest) {
+  policy_->delay = absl::Milliseconds(200);
+  CallServices services = Services(transport_);
+  CallContext context;
+  ChatCall call(services, std::move(context), request_, *sink_);
+  sink_->call = &call;
+  call.Start();
+  call.Cancel();  // while the policy is still deciding
+  ASSERT_TRUE(sink_->finished.WaitForNotificationWithTimeout(absl::Seconds(5)));
+  absl::MutexLock lock(&sink_->mu);
+  EXPECT_EQ(sink_->status.code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(transport_.requests().empty());
+  absl::MutexLock policy_lock(&policy_->mu);
+  ASSERT_EQ(policy_->outcomes.size(), 1u);
+  // The policy saw the cancellation through its context.
+  EXPECT_TRUE(policy_->saw_cancel);
 }
 
 TEST_F(ChatCallTest, SlowSinkPausesTheUpstreamAndLosesNothing) {
