@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 for preset in ${LITERLLM_TEST_PRESETS:-release asan}; do
   echo "=== $preset: build"
   scripts/build.sh "$preset"
