@@ -34,7 +34,8 @@ absl::Status Checked(const JsonObjectReader& reader, absl::string_view path) {
                       : Invalid(path, reader.status().message());
 }
 
-absl::StatusOr<int32_t> Int32(JsonObjectReader& reader, absl::string_view key,
+// `value` (when present) as an int32, or INVALID_ARGUMENT naming `key`.
+absl::StatusOr<int32_t> Int32(absl::string_view key,
                               std::optional<int64_t> value) {
   if (value && (*value < std::numeric_limits<int32_t>::min() ||
                 *value > std::numeric_limits<int32_t>::max())) {
@@ -237,7 +238,7 @@ absl::Status ReadScalars(JsonObjectReader& reader,
         IntField{"n", &v1::ChatCompletionRequest::set_n},
         IntField{"max_retries", &v1::ChatCompletionRequest::set_max_retries}}) {
     std::optional<int64_t> value = reader.Int64(field.key);
-    absl::StatusOr<int32_t> checked = Int32(reader, field.key, value);
+    absl::StatusOr<int32_t> checked = Int32(field.key, value);
     if (!checked.ok()) return checked.status();
     if (value) (out.*field.set)(*checked);
   }
