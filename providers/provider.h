@@ -9,9 +9,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "literllm/v1/llm_service.pb.h"
-#include "providers/http/http_request.h"
 #include "providers/chat_codec.h"
 #include "providers/embeddings_codec.h"
+#include "providers/http/http_request.h"
 #include "providers/model_list_codec.h"
 
 namespace literllm {

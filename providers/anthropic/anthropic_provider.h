@@ -20,8 +20,8 @@ namespace literllm {
 // parser, stream decoder and error parser live in their own files, each
 // tested against testdata/ golden files.
 class AnthropicProvider final : public Provider,
-                             public ChatCodec,
-                             public ModelListCodec {
+                                public ChatCodec,
+                                public ModelListCodec {
  public:
   // Unix seconds for `created`, which Anthropic does not send.
   using Clock = std::function<int64_t()>;

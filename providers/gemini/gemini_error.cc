@@ -6,7 +6,6 @@
 #include <string>
 #include <utility>
 
-#include "absl/strings/cord.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -114,13 +113,9 @@ absl::Status GeminiStreamError(const ProviderConfig& config,
                                simdjson::dom::element error) {
   ErrorFields fields = ReadErrorObject(error);
   if (fields.message.empty()) fields.message = "error event in stream";
-  FailureKind kind = FailureKind::kServerError;
-  if (fields.code) {
-    FailureKind by_code = HttpStatusKind(static_cast<int>(*fields.code));
-    if (by_code != FailureKind::kUnknown) kind = by_code;
-  }
-  return ProviderFailure(KindOverride(fields).value_or(kind), config.name,
-                         RelayedMessage(config, fields));
+  return ProviderFailure(
+      KindOverride(fields).value_or(InBandErrorKind(fields.code)), config.name,
+      RelayedMessage(config, fields));
 }
 
 }  // namespace literllm

@@ -19,7 +19,9 @@ GeminiStreamDecoder Decoder() {
       {"gemini", "AIzaSy-test-key-0123456789", "https://x.test"}, kCreated);
 }
 
-StreamEvent Data(std::string data) { return StreamEvent{"", std::move(data), ""}; }
+StreamEvent Data(std::string data) {
+  return StreamEvent{"", std::move(data), ""};
+}
 
 void ExpectChunks(const std::vector<v1::ChatCompletionChunk>& chunks,
                   const std::string& golden) {
@@ -146,7 +148,8 @@ TEST(GeminiStreamDecoderTest, BlockedPromptIsInvalidArgument) {
 TEST(GeminiStreamDecoderTest, StreamCutBeforeFinishReasonIsUnavailable) {
   GeminiStreamDecoder decoder = Decoder();
   std::vector<v1::ChatCompletionChunk> chunks;
-  for (const StreamEvent& event : SplitSseEvents(ReadGolden("streams/cut.sse"))) {
+  for (const StreamEvent& event :
+       SplitSseEvents(ReadGolden("streams/cut.sse"))) {
     ASSERT_TRUE(decoder.Decode(event, chunks).ok());
   }
   EXPECT_EQ(chunks.size(), 2u);

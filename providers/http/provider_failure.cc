@@ -80,6 +80,12 @@ FailureKind HttpStatusKind(int http_status) {
   return FailureKind::kUnknown;
 }
 
+FailureKind InBandErrorKind(std::optional<int64_t> http_code) {
+  if (!http_code) return FailureKind::kServerError;
+  FailureKind kind = HttpStatusKind(static_cast<int>(*http_code));
+  return kind == FailureKind::kUnknown ? FailureKind::kServerError : kind;
+}
+
 absl::Status WithFailureKind(const absl::Status& status, FailureKind kind) {
   absl::Status typed(FailureCode(kind), status.message());
   status.ForEachPayload([&typed](absl::string_view url, const absl::Cord& p) {

@@ -6,6 +6,7 @@
 // mapping) and whose payload names the kind, so retry, fallback, circuit
 // breaker and every front switch on the kind and never read message text.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -53,6 +54,11 @@ FailureKind HttpStatusKind(int http_status);
 absl::Status ProviderFailure(FailureKind kind, absl::string_view provider,
                              absl::string_view message,
                              absl::string_view retry_after = {});
+
+// The kind of an error a provider reports inside a 200 answer (a stream's
+// error event), which may carry an HTTP status as its code: that status's
+// kind, else a server error.
+FailureKind InBandErrorKind(std::optional<int64_t> http_code);
 
 // "<provider>: <message> (HTTP <status>)" typed by HttpStatusKind; codecs
 // refine the kind from the body (WithFailureKind).

@@ -12,15 +12,19 @@ TEST(ProviderFailureTest, HttpStatusesKeepThePublicMapping) {
     absl::StatusCode code;
   };
   for (const Case& c : {
-           Case{400, FailureKind::kBadRequest, absl::StatusCode::kInvalidArgument},
-           Case{413, FailureKind::kBadRequest, absl::StatusCode::kInvalidArgument},
-           Case{422, FailureKind::kBadRequest, absl::StatusCode::kInvalidArgument},
+           Case{400, FailureKind::kBadRequest,
+                absl::StatusCode::kInvalidArgument},
+           Case{413, FailureKind::kBadRequest,
+                absl::StatusCode::kInvalidArgument},
+           Case{422, FailureKind::kBadRequest,
+                absl::StatusCode::kInvalidArgument},
            Case{401, FailureKind::kAuthentication,
                 absl::StatusCode::kUnauthenticated},
            Case{403, FailureKind::kPermission,
                 absl::StatusCode::kPermissionDenied},
            Case{404, FailureKind::kNotFound, absl::StatusCode::kNotFound},
-           Case{408, FailureKind::kTimeout, absl::StatusCode::kDeadlineExceeded},
+           Case{408, FailureKind::kTimeout,
+                absl::StatusCode::kDeadlineExceeded},
            Case{429, FailureKind::kRateLimited,
                 absl::StatusCode::kResourceExhausted},
            Case{500, FailureKind::kServerError, absl::StatusCode::kUnavailable},
@@ -51,8 +55,9 @@ TEST(ProviderFailureTest, RetypingKeepsMessageAndRetryAfter) {
   EXPECT_EQ(quota.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(quota.message(), "openai: You exceeded your quota (HTTP 429)");
   EXPECT_EQ(RetryAfter(quota), "5");
-  absl::Status too_long = WithFailureKind(
-      ProviderHttpError("openai", 400, "too long"), FailureKind::kContextLength);
+  absl::Status too_long =
+      WithFailureKind(ProviderHttpError("openai", 400, "too long"),
+                      FailureKind::kContextLength);
   EXPECT_EQ(too_long.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FailureKindOf(too_long), FailureKind::kContextLength);
 }
@@ -72,11 +77,17 @@ TEST(ProviderFailureTest, UntypedStatusesGetTheKindTheirCodeImplies) {
             FailureKind::kBadRequest);
 }
 
+TEST(ProviderFailureTest, InBandErrorsUseTheirCodeElseServerError) {
+  EXPECT_EQ(InBandErrorKind(429), FailureKind::kRateLimited);
+  EXPECT_EQ(InBandErrorKind(400), FailureKind::kBadRequest);
+  EXPECT_EQ(InBandErrorKind(418), FailureKind::kServerError);
+  EXPECT_EQ(InBandErrorKind(std::nullopt), FailureKind::kServerError);
+}
+
 TEST(ProviderFailureTest, RetryAndFallbackFollowTheKind) {
-  for (FailureKind kind :
-       {FailureKind::kRateLimited, FailureKind::kOverloaded,
-        FailureKind::kServerError, FailureKind::kTimeout,
-        FailureKind::kNetwork}) {
+  for (FailureKind kind : {FailureKind::kRateLimited, FailureKind::kOverloaded,
+                           FailureKind::kServerError, FailureKind::kTimeout,
+                           FailureKind::kNetwork}) {
     EXPECT_TRUE(IsRetryable(kind)) << FailureKindName(kind);
     EXPECT_TRUE(IsFallbackWorthy(kind)) << FailureKindName(kind);
   }

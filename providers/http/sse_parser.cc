@@ -79,7 +79,7 @@ void SseParser::ProcessLine(absl::string_view line,
     if (has_data_) {
       // The last event id persists across events, as the spec says.
       out.push_back(StreamEvent{std::move(pending_.type),
-                             std::move(pending_.data), pending_.id});
+                                std::move(pending_.data), pending_.id});
       has_data_ = false;
     }
     pending_.type.clear();

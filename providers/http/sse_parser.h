@@ -10,9 +10,10 @@
 namespace literllm {
 
 // Incremental parser of server-sent events
-// (https://html.spec.whatwg.org/#event-stream-interpretation): bytes may be split anywhere, including inside a
-// line ending or a UTF-8 sequence. Handles LF, CRLF and CR line endings,
-// comment lines (":" keep-alives), multi-line data and a leading BOM.
+// (https://html.spec.whatwg.org/#event-stream-interpretation): bytes may be
+// split anywhere, including inside a line ending or a UTF-8 sequence. Handles
+// LF, CRLF and CR line endings, comment lines (":" keep-alives), multi-line
+// data and a leading BOM.
 class SseParser final : public StreamFramer {
  public:
   void Feed(absl::string_view bytes, std::vector<StreamEvent>& out) override;

@@ -118,10 +118,9 @@ absl::Status OpenAiHttpError(const ProviderConfig& config,
     // Scrubbed before the cut, which could otherwise leave part of a key.
     fields = MessageOnly(ErrorBodyExcerpt(ScrubKey(config, std::string(body))));
   }
-  absl::Status status =
-      ProviderHttpError(config.name, head.status,
-                        RelayedMessage(config, fields),
-                        head.Header("retry-after"));
+  absl::Status status = ProviderHttpError(config.name, head.status,
+                                          RelayedMessage(config, fields),
+                                          head.Header("retry-after"));
   // The HTTP status decides, except where the body says more about a 4xx:
   // a spent quota behind a 429, a context overflow or a filtered prompt
   // behind a 400.
@@ -142,10 +141,8 @@ absl::Status OpenAiStreamError(const ProviderConfig& config,
           ? MessageOnly(std::string(error.get_string().value_unsafe()))
           : ReadErrorObject(error);
   if (fields.message.empty()) fields.message = "error event in stream";
-  FailureKind kind = KindOfFields(fields).value_or(
-      fields.http_code ? HttpStatusKind(static_cast<int>(*fields.http_code))
-                       : FailureKind::kServerError);
-  if (kind == FailureKind::kUnknown) kind = FailureKind::kServerError;
+  FailureKind kind =
+      KindOfFields(fields).value_or(InBandErrorKind(fields.http_code));
   return ProviderFailure(kind, config.name, RelayedMessage(config, fields));
 }
 

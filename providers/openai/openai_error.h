@@ -12,11 +12,12 @@
 namespace literllm {
 
 // A non-2xx answer as a status: "<provider>: <message> (code: <code>) (HTTP
-// <status>)", a failure typed by HTTP status (providers/http/provider_failure.h),
-// refined by the body for quotas, context overflow and content filters, and
-// carrying Retry-After. Reads OpenAI's {"error":{...}} and the shapes
-// OpenAI-compatible servers use ({"error":"..."}, vLLM's top-level
-// "message"); any other body is relayed as ErrorBodyExcerpt.
+// <status>)", a failure typed by HTTP status
+// (providers/http/provider_failure.h), refined by the body for quotas, context
+// overflow and content filters, and carrying Retry-After. Reads OpenAI's
+// {"error":{...}} and the shapes OpenAI-compatible servers use
+// ({"error":"..."}, vLLM's top-level "message"); any other body is relayed as
+// ErrorBodyExcerpt.
 absl::Status OpenAiHttpError(const ProviderConfig& config,
                              const HttpResponseHead& head,
                              absl::string_view body);

@@ -57,9 +57,9 @@ TEST(CallAttemptsTest, ClientErrorsEndTheCallAndQuotasSkipRetries) {
                         absl::ZeroDuration(), kNow + absl::Hours(1));
   EXPECT_FALSE(attempts.AfterFailure(absl::InvalidArgumentError("bad"), kNow)
                    .has_value());
-  absl::Status quota =
-      WithFailureKind(ProviderHttpError("openai", 429, "You exceeded your quota"),
-                      FailureKind::kQuotaExhausted);
+  absl::Status quota = WithFailureKind(
+      ProviderHttpError("openai", 429, "You exceeded your quota"),
+      FailureKind::kQuotaExhausted);
   EXPECT_EQ(attempts.AfterFailure(quota, kNow), kNow);  // next model
   EXPECT_EQ(attempts.target().model, "m1");
 }

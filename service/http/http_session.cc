@@ -1,6 +1,5 @@
 #include "service/http/http_session.h"
 
-#include <cstring>
 #include <utility>
 
 #include "absl/strings/ascii.h"

@@ -24,8 +24,9 @@ class ModelCatalog::Fetch final : public HttpResponseHandler {
   void OnComplete(absl::Status status) override {
     absl::Status error =
         UpstreamError(provider_, status, head_, body_, deadline_);
-    catalog_->Fetched(provider_, error.ok() ? provider_.model_list()->ParseListModels(body_)
-                                            : Models(error));
+    catalog_->Fetched(
+        provider_, error.ok() ? provider_.model_list()->ParseListModels(body_)
+                              : Models(error));
   }
 
   ModelCatalog* const catalog_;
