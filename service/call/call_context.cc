@@ -1,5 +1,7 @@
 #include "service/call/call_context.h"
 
+#include <utility>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -25,6 +27,10 @@ std::optional<absl::string_view> CallContext::Metadata(
   return it->second;
 }
 
+namespace {
+
+// The token of an `authorization: Bearer <token>` value; empty for any
+// other scheme.
 std::string BearerToken(absl::string_view authorization) {
   authorization = absl::StripAsciiWhitespace(authorization);
   if (authorization.size() < 7 ||
@@ -32,6 +38,26 @@ std::string BearerToken(absl::string_view authorization) {
     return "";
   }
   return std::string(absl::StripAsciiWhitespace(authorization.substr(7)));
+}
+
+}  // namespace
+
+CallContext CallContextFromMetadata(
+    Front front, bool stream,
+    absl::flat_hash_map<std::string, std::string> metadata) {
+  CallContext call;
+  call.front = front;
+  call.stream = stream;
+  call.metadata = std::move(metadata);
+  if (auto auth = call.Metadata("authorization")) {
+    call.caller_key = BearerToken(*auth);
+  } else if (auto key = call.Metadata("x-api-key")) {
+    call.caller_key = std::string(absl::StripAsciiWhitespace(*key));
+  }
+  if (auto traceparent = call.Metadata("traceparent")) {
+    call.traceparent = std::string(*traceparent);
+  }
+  return call;
 }
 
 }  // namespace literllm

@@ -47,9 +47,13 @@ struct CallContext {
   std::optional<absl::string_view> Metadata(absl::string_view name) const;
 };
 
-// The token of an `authorization: Bearer <token>` value; empty for any
-// other scheme.
-std::string BearerToken(absl::string_view authorization);
+// The context of a call whose request metadata (gRPC metadata or HTTP
+// headers, by lower-case name) is `metadata`: the caller key from
+// `authorization: Bearer <key>` (else `x-api-key`, as Anthropic's SDKs send
+// it) and the `traceparent`. The deadline is the front's to set.
+CallContext CallContextFromMetadata(
+    Front front, bool stream,
+    absl::flat_hash_map<std::string, std::string> metadata);
 
 }  // namespace literllm
 

@@ -7,8 +7,8 @@
 
 namespace literllm {
 
-// The call context of a gRPC call: its metadata (caller key from
-// `authorization: Bearer`, `traceparent`, per-call settings) and deadline.
+// The call context of a gRPC call: its metadata (see
+// CallContextFromMetadata) and its deadline.
 CallContext GrpcCallContext(const grpc::CallbackServerContext& context,
                             bool stream);
 

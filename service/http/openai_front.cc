@@ -5,11 +5,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "service/http/http_call_context.h"
 #include "service/http/openai_chat_exchange.h"
 #include "service/http/openai_chat_request.h"
 #include "service/http/openai_errors.h"
 #include "service/http/openai_json.h"
+#include "service/http/percent_decoding.h"
 #include "service/models/model_listing.h"
 
 namespace literllm {
@@ -76,8 +76,9 @@ void OpenAiFront::Chat(HttpRequestData request,
   absl::StatusOr<v1::ChatCompletionRequest> chat =
       ReadOpenAiChatRequest(request.body);
   if (!chat.ok()) return Fail(chat.status(), *responder);
-  CallContext context = HttpCallContext(Front::kOpenAiHttp, chat->stream(),
-                                        std::move(request.headers));
+  // HTTP callers set no deadline: the maximum call duration bounds it.
+  CallContext context = CallContextFromMetadata(
+      Front::kOpenAiHttp, chat->stream(), std::move(request.headers));
   OpenAiChatExchange::Start(calls_, redactor_, std::move(context),
                             *std::move(chat), responder);
 }

@@ -1,9 +1,6 @@
-#include "service/http/http_call_context.h"
-
-#include <utility>
+#include "service/http/percent_decoding.h"
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/strip.h"
 
 namespace literllm {
 namespace {
@@ -16,24 +13,6 @@ int HexValue(char c) {
 }
 
 }  // namespace
-
-CallContext HttpCallContext(
-    Front front, bool stream,
-    absl::flat_hash_map<std::string, std::string> headers) {
-  CallContext call;
-  call.front = front;
-  call.stream = stream;
-  call.metadata = std::move(headers);
-  if (auto auth = call.Metadata("authorization")) {
-    call.caller_key = BearerToken(*auth);
-  } else if (auto key = call.Metadata("x-api-key")) {
-    call.caller_key = std::string(absl::StripAsciiWhitespace(*key));
-  }
-  if (auto traceparent = call.Metadata("traceparent")) {
-    call.traceparent = std::string(*traceparent);
-  }
-  return call;
-}
 
 std::string PercentDecoded(absl::string_view text) {
   std::string out;
