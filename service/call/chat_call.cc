@@ -151,15 +151,18 @@ absl::Status ChatCall::Decode(absl::string_view bytes,
     absl::Status status = decoder_->Decode(event, chunks);
     if (!status.ok()) return status;
   }
-  const CallTarget& target = attempts_->target();
-  for (v1::ChatCompletionChunk& chunk : chunks) {
-    if (!chunk.has_usage()) continue;
-    SetEstimatedCost(services_.prices, target.provider->config(), target.model,
-                     chunk);
-    usage_ = chunk.usage();
-    if (chunk.has_estimated_cost_usd()) cost_usd_ = chunk.estimated_cost_usd();
-  }
+  for (v1::ChatCompletionChunk& chunk : chunks) CountUsage(chunk);
   return absl::OkStatus();
+}
+
+template <typename Answer>
+void ChatCall::CountUsage(Answer& answer) {
+  if (!answer.has_usage()) return;
+  const CallTarget& target = attempts_->target();
+  SetEstimatedCost(services_.prices, target.provider->config(), target.model,
+                   answer);
+  usage_ = answer.usage();
+  if (answer.has_estimated_cost_usd()) cost_usd_ = answer.estimated_cost_usd();
 }
 
 void ChatCall::Answered() {
@@ -201,11 +204,7 @@ absl::Status ChatCall::UnaryResult(const absl::Status& transfer) {
   absl::StatusOr<v1::ChatCompletionResponse> parsed =
       target.provider->chat()->ParseChatResponse(body_);
   if (!parsed.ok()) return parsed.status();
-  SetEstimatedCost(services_.prices, config, target.model, *parsed);
-  if (parsed->has_usage()) usage_ = parsed->usage();
-  if (parsed->has_estimated_cost_usd()) {
-    cost_usd_ = parsed->estimated_cost_usd();
-  }
+  CountUsage(*parsed);
   Answered();
   response_ = *std::move(parsed);
   return absl::OkStatus();

@@ -75,6 +75,10 @@ class ChatCall final : private HttpResponseHandler {
   absl::Status UnaryResult(const absl::Status& transfer);
   absl::Status StreamResult(const absl::Status& transfer);
   void Answered();
+  // Prices an answer (response or chunk) that carries usage, and keeps its
+  // usage and cost for the outcome.
+  template <typename Answer>
+  void CountUsage(Answer& answer);
 
   // Under mu_ decides the next step (hand the sink a chunk, or finish) and
   // takes it after the lock is released.
