@@ -5,6 +5,15 @@
 namespace literllm {
 namespace {
 
+// The JSON `write` produces, as a string.
+template <typename Write>
+std::string Json(Write write) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  write(w);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 void WriteNullableString(absl::string_view key, bool present,
                          absl::string_view value, JsonWriter& w) {
   WriteKey(key, w);
@@ -158,67 +167,65 @@ void WriteGatewayFields(const Proto& proto, JsonWriter& w) {
 }  // namespace
 
 std::string OpenAiCompletionJson(const v1::ChatCompletionResponse& response) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  WriteEnvelope(response, "chat.completion", w);
-  WriteKey("choices", w);
-  w.StartArray();
-  for (const v1::Choice& choice : response.choices()) {
+  return Json([&](JsonWriter& w) {
     w.StartObject();
-    WriteIntMember("index", choice.index(), w);
-    WriteKey("message", w);
-    WriteMessage(choice.message(), w);
-    WriteKey("logprobs", w);
-    w.Null();
-    WriteNullableString("finish_reason", !choice.finish_reason().empty(),
-                        choice.finish_reason(), w);
+    WriteEnvelope(response, "chat.completion", w);
+    WriteKey("choices", w);
+    w.StartArray();
+    for (const v1::Choice& choice : response.choices()) {
+      w.StartObject();
+      WriteIntMember("index", choice.index(), w);
+      WriteKey("message", w);
+      WriteMessage(choice.message(), w);
+      WriteKey("logprobs", w);
+      w.Null();
+      WriteNullableString("finish_reason", !choice.finish_reason().empty(),
+                          choice.finish_reason(), w);
+      w.EndObject();
+    }
+    w.EndArray();
+    if (response.has_usage()) {
+      WriteKey("usage", w);
+      WriteUsage(response.usage(), w);
+    }
+    if (response.has_service_tier()) {
+      WriteStringMember("service_tier", response.service_tier(), w);
+    }
+    WriteGatewayFields(response, w);
     w.EndObject();
-  }
-  w.EndArray();
-  if (response.has_usage()) {
-    WriteKey("usage", w);
-    WriteUsage(response.usage(), w);
-  }
-  if (response.has_service_tier()) {
-    WriteStringMember("service_tier", response.service_tier(), w);
-  }
-  WriteGatewayFields(response, w);
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  });
 }
 
 std::string OpenAiChunkJson(const v1::ChatCompletionChunk& chunk,
                             bool include_usage) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  WriteEnvelope(chunk, "chat.completion.chunk", w);
-  WriteKey("choices", w);
-  w.StartArray();
-  for (const v1::ChunkChoice& choice : chunk.choices()) {
+  return Json([&](JsonWriter& w) {
     w.StartObject();
-    WriteIntMember("index", choice.index(), w);
-    WriteKey("delta", w);
-    WriteDelta(choice.delta(), w);
-    WriteKey("logprobs", w);
-    w.Null();
-    WriteNullableString("finish_reason", choice.has_finish_reason(),
-                        choice.finish_reason(), w);
-    w.EndObject();
-  }
-  w.EndArray();
-  if (include_usage) {
-    WriteKey("usage", w);
-    if (chunk.has_usage()) {
-      WriteUsage(chunk.usage(), w);
-    } else {
+    WriteEnvelope(chunk, "chat.completion.chunk", w);
+    WriteKey("choices", w);
+    w.StartArray();
+    for (const v1::ChunkChoice& choice : chunk.choices()) {
+      w.StartObject();
+      WriteIntMember("index", choice.index(), w);
+      WriteKey("delta", w);
+      WriteDelta(choice.delta(), w);
+      WriteKey("logprobs", w);
       w.Null();
+      WriteNullableString("finish_reason", choice.has_finish_reason(),
+                          choice.finish_reason(), w);
+      w.EndObject();
     }
-  }
-  WriteGatewayFields(chunk, w);
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+    w.EndArray();
+    if (include_usage) {
+      WriteKey("usage", w);
+      if (chunk.has_usage()) {
+        WriteUsage(chunk.usage(), w);
+      } else {
+        w.Null();
+      }
+    }
+    WriteGatewayFields(chunk, w);
+    w.EndObject();
+  });
 }
 
 namespace {
@@ -244,39 +251,34 @@ void WriteModel(const v1::Model& model, JsonWriter& w) {
 }  // namespace
 
 std::string OpenAiModelListJson(const v1::ListModelsResponse& models) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  WriteStringMember("object", "list", w);
-  WriteKey("data", w);
-  w.StartArray();
-  for (const v1::Model& model : models.data()) WriteModel(model, w);
-  w.EndArray();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return Json([&](JsonWriter& w) {
+    w.StartObject();
+    WriteStringMember("object", "list", w);
+    WriteKey("data", w);
+    w.StartArray();
+    for (const v1::Model& model : models.data()) WriteModel(model, w);
+    w.EndArray();
+    w.EndObject();
+  });
 }
 
 std::string OpenAiModelJson(const v1::Model& model) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  WriteModel(model, w);
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return Json([&](JsonWriter& w) { WriteModel(model, w); });
 }
 
 std::string OpenAiErrorJson(absl::string_view message, absl::string_view type,
                             absl::string_view param, absl::string_view code) {
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
-  w.StartObject();
-  WriteKey("error", w);
-  w.StartObject();
-  WriteStringMember("message", message, w);
-  WriteStringMember("type", type, w);
-  WriteNullableString("param", !param.empty(), param, w);
-  WriteNullableString("code", !code.empty(), code, w);
-  w.EndObject();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return Json([&](JsonWriter& w) {
+    w.StartObject();
+    WriteKey("error", w);
+    w.StartObject();
+    WriteStringMember("message", message, w);
+    WriteStringMember("type", type, w);
+    WriteNullableString("param", !param.empty(), param, w);
+    WriteNullableString("code", !code.empty(), code, w);
+    w.EndObject();
+    w.EndObject();
+  });
 }
 
 }  // namespace literllm
