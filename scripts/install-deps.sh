@@ -7,7 +7,7 @@ packages=(
   libgrpc++-dev libgrpc-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   grpc-proto libabsl-dev libcurl4-openssl-dev libsimdjson-dev rapidjson-dev
   libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libgoogle-perftools-dev
-  libboost-dev
+  libboost-dev libhiredis-dev libssl-dev redis-server
   nginx-light nghttp2-client
 )
 
