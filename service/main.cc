@@ -21,12 +21,17 @@
 #include "providers/registry.h"
 #include "service/config/config.h"
 #include "service/config/provider_setup.h"
+#include "service/keys/access_setup.h"
 #include "service/server/gateway_server.h"
 #include "service/telemetry/log.h"
 
 ABSL_FLAG(std::optional<std::string>, config, std::nullopt,
-          "YAML config file: providers, aliases, model listing, prices (env "
-          "LITERLLM_CONFIG; default: none, providers from the environment)");
+          "YAML config file: providers, aliases, model listing, prices, "
+          "caller keys (auth:), Redis (redis:) (env LITERLLM_CONFIG; default: "
+          "none, providers from the environment). Secrets come from the "
+          "environment only: LITERLLM_MASTER_KEY (callers must present keys) "
+          "and LITERLLM_REDIS_URL (redis://[[user]:password@]host[:port][/db], "
+          "shared rate limits, budgets and admin-made keys)");
 ABSL_FLAG(std::optional<std::string>, listen, std::nullopt,
           "HOST:PORT to serve on (env LITERLLM_LISTEN; default 0.0.0.0:50051)");
 ABSL_FLAG(std::optional<std::string>, http_listen, std::nullopt,
@@ -193,8 +198,23 @@ int Run() {
     Log("warn", "no provider configured: set a key such as OPENAI_API_KEY");
   }
 
+  absl::StatusOr<AccessSetup> access =
+      SetUpAccess(config, ProcessEnvironment());
+  if (!access.ok()) {
+    Log("error", access.status().message());
+    std::exit(2);
+  }
+  if (access->master_key_hash.empty()) {
+    Log("warn",
+        "no master key: every caller may use every model (set "
+        "LITERLLM_MASTER_KEY to require keys)");
+  }
+  const std::string redis_address =
+      access->redis.has_value()
+          ? absl::StrCat(access->redis->host, ":", access->redis->port)
+          : "";
   GatewayServer server(options, std::move(providers), BuildPrices(config),
-                       config);
+                       config, *std::move(access));
   if (absl::Status started = server.Start(); !started.ok()) {
     Log("error", started.message());
     return 1;
@@ -205,7 +225,8 @@ int Run() {
        {"http_address", options.http_listen},
        {"http_port",
         server.http_port() > 0 ? absl::StrCat(server.http_port()) : ""},
-       {"providers", absl::StrJoin(names, ",")}});
+       {"providers", absl::StrJoin(names, ",")},
+       {"redis", redis_address}});
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);

@@ -2,12 +2,14 @@
 #define LITERLLM_SERVICE_CALL_CALL_CONTEXT_H_
 
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "service/call/caller.h"
 
 namespace literllm {
 
@@ -32,6 +34,9 @@ struct CallContext {
   std::string caller_key;
   // Who the caller is, once a policy established it; empty: anonymous.
   std::string caller_id;
+  // The caller key's name and rules, once a policy checked the key; null
+  // while the gateway runs without keys.
+  std::shared_ptr<const Caller> caller;
   // The caller's deadline; InfiniteFuture when it set none. The call caps
   // it at the server's maximum call duration.
   absl::Time deadline = absl::InfiniteFuture();

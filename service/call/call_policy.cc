@@ -33,4 +33,34 @@ void PolicyChain::Finished(const CallOutcome& outcome) const {
   for (const auto& policy : policies_) policy->Finished(outcome);
 }
 
+void PolicyChain::AdmitListing(CallContext& context,
+                               CallPolicy::AdmitDone done) const {
+  AdmitListingFrom(0, context, std::move(done));
+}
+
+void PolicyChain::AdmitListingFrom(size_t index, CallContext& context,
+                                   CallPolicy::AdmitDone done) const {
+  if (index == policies_.size()) {
+    std::move(done)(absl::OkStatus());
+    return;
+  }
+  policies_[index]->AdmitListing(
+      context, [this, index, &context,
+                done = std::move(done)](absl::Status status) mutable {
+        if (!status.ok()) {
+          std::move(done)(std::move(status));
+          return;
+        }
+        AdmitListingFrom(index + 1, context, std::move(done));
+      });
+}
+
+bool PolicyChain::Shows(const CallContext& context,
+                        absl::string_view id) const {
+  for (const auto& policy : policies_) {
+    if (!policy->Shows(context, id)) return false;
+  }
+  return true;
+}
+
 }  // namespace literllm

@@ -36,6 +36,15 @@ class CallPolicy {
   // Once per admitted or rejected call, when it ends, on the thread that
   // ends it. Must not block.
   virtual void Finished(const CallOutcome& outcome) {}
+
+  // Before a model listing (ListModels, GET /v1/models), like Admit.
+  virtual void AdmitListing(CallContext& context, AdmitDone done) {
+    std::move(done)(absl::OkStatus());
+  }
+  // Whether a listing admitted with `context` shows model `id`.
+  virtual bool Shows(const CallContext& context, absl::string_view id) const {
+    return true;
+  }
 };
 
 // The policies of every call, in order. Admit runs them one after another,
@@ -50,6 +59,9 @@ class PolicyChain {
   void Admit(CallContext& context, const v1::ChatCompletionRequest& request,
              CallPolicy::AdmitDone done) const;
   void Finished(const CallOutcome& outcome) const;
+  void AdmitListing(CallContext& context, CallPolicy::AdmitDone done) const;
+  // Whether every policy shows model `id` to `context`'s caller.
+  bool Shows(const CallContext& context, absl::string_view id) const;
 
   size_t size() const { return policies_.size(); }
 
@@ -57,6 +69,8 @@ class PolicyChain {
   void AdmitFrom(size_t index, CallContext& context,
                  const v1::ChatCompletionRequest& request,
                  CallPolicy::AdmitDone done) const;
+  void AdmitListingFrom(size_t index, CallContext& context,
+                        CallPolicy::AdmitDone done) const;
 
   std::vector<std::unique_ptr<CallPolicy>> policies_;
 };

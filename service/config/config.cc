@@ -58,8 +58,11 @@ absl::Status ReadRoot(const std::string& file, const YAML::Node& root,
         if (name == "circuit_breaker") {
           return ReadBreaker(section, config.circuit_breaker);
         }
-        return UnknownKey(section, {"providers", "aliases", "model_listing",
-                                    "prices", "retries", "circuit_breaker"});
+        if (name == "auth") return ReadAuth(section, config.auth);
+        if (name == "redis") return ReadRedis(section, config.redis);
+        return UnknownKey(section,
+                          {"providers", "aliases", "model_listing", "prices",
+                           "retries", "circuit_breaker", "auth", "redis"});
       });
 }
 

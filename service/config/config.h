@@ -1,6 +1,7 @@
 #ifndef LITERLLM_SERVICE_CONFIG_CONFIG_H_
 #define LITERLLM_SERVICE_CONFIG_CONFIG_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -81,6 +82,43 @@ struct PriceSettings {
   ConfigLocation location;
 };
 
+// One entry under `auth.keys:`: a caller key written in the file as its
+// SHA-256 (`key_sha256`) or as the environment variable that holds it
+// (`key_env`), never as the key itself, with the same policy fields as the
+// admin API's KeyPolicy (checked when the gateway starts).
+struct StaticKeySettings {
+  std::string name;
+  std::optional<std::string> key_sha256;
+  std::optional<std::string> key_env;
+  std::vector<std::string> models;
+  int64_t rpm = 0;
+  int64_t tpm = 0;
+  double budget_usd = 0;
+  std::string budget_period;
+  int64_t expires_at_unix = 0;
+  ConfigLocation location;
+};
+
+// The `auth:` section. The master key is in the environment variable
+// `master_key_env` (default LITERLLM_MASTER_KEY).
+struct AuthSettings {
+  std::optional<std::string> master_key_env;
+  std::vector<StaticKeySettings> keys;
+  // The admin API (stored keys); unset: on whenever Redis is configured.
+  std::optional<bool> admin_api;
+  ConfigLocation location;
+};
+
+// The `redis:` section (or LITERLLM_REDIS_URL): the shared state of caller
+// keys, rate limits and budgets.
+struct RedisSettings {
+  enum class OnFailure { kDeny, kAllow };
+  std::optional<std::string> url;  // may hold a password: never echoed
+  absl::Duration timeout = absl::Milliseconds(50);  // per command
+  OnFailure on_failure = OnFailure::kDeny;
+  ConfigLocation location;
+};
+
 // The YAML config file (--config / LITERLLM_CONFIG), checked for shape; what
 // needs the provider registry (known types, keys present, alias targets) is
 // checked when the registry is built from it.
@@ -92,6 +130,8 @@ struct GatewayConfig {
   std::vector<PriceSettings> prices;
   RetrySettings retries;
   BreakerSettings circuit_breaker;
+  AuthSettings auth;
+  RedisSettings redis;
 };
 
 // Reads and checks `file`. Errors read "FILE:LINE:COLUMN: where: what", e.g.

@@ -87,6 +87,10 @@ absl::Status ReadNumber(const ConfigEntry& entry, absl::string_view what,
 absl::Status ReadRetries(const ConfigEntry& section, RetrySettings& retries);
 absl::Status ReadBreaker(const ConfigEntry& section, BreakerSettings& breaker);
 absl::Status ReadCount(const ConfigEntry& entry, int max, int& out);
+absl::Status ReadAuth(const ConfigEntry& section, AuthSettings& auth);
+absl::Status ReadRedis(const ConfigEntry& section, RedisSettings& redis);
+absl::Status ReadEnvName(const ConfigEntry& entry,
+                         std::optional<std::string>& out);
 absl::Status ReadPrices(const ConfigEntry& section,
                         std::vector<PriceSettings>& prices);
 

@@ -4,11 +4,12 @@
 #include <string>
 #include <utility>
 
+#include "service/grpc/grpc_call_context.h"
 #include "service/grpc/grpc_status.h"
 
 namespace literllm {
 
-ListModelsReactor::ListModelsReactor(const ProviderRegistry& providers,
+ListModelsReactor::ListModelsReactor(const CallServices& calls,
                                      ModelCatalog& catalog,
                                      const SecretRedactor& redactor,
                                      grpc::CallbackServerContext* context,
@@ -17,7 +18,8 @@ ListModelsReactor::ListModelsReactor(const ProviderRegistry& providers,
   std::optional<std::string> only;
   if (request->has_provider()) only = request->provider();
   listing_ = ModelListing::Start(
-      providers, catalog, redactor, std::move(only),
+      calls.policies, GrpcCallContext(*context, /*stream=*/false),
+      calls.providers, catalog, redactor, std::move(only),
       [this, response, &redactor,
        context](absl::StatusOr<v1::ListModelsResponse> listed) {
         if (listed.ok()) *response = *std::move(listed);

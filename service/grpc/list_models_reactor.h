@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "literllm/v1/llm_service.pb.h"
-#include "providers/registry.h"
+#include "service/call/call_services.h"
 #include "service/models/model_catalog.h"
 #include "service/models/model_listing.h"
 #include "service/telemetry/secret_redactor.h"
@@ -17,7 +17,7 @@ namespace literllm {
 // from the listing's answer or its cancellation; OnDone deletes this.
 class ListModelsReactor final : public grpc::ServerUnaryReactor {
  public:
-  ListModelsReactor(const ProviderRegistry& providers, ModelCatalog& catalog,
+  ListModelsReactor(const CallServices& calls, ModelCatalog& catalog,
                     const SecretRedactor& redactor,
                     grpc::CallbackServerContext* context,
                     const v1::ListModelsRequest* request,

@@ -22,8 +22,8 @@ grpc::ServerWriteReactor<v1::ChatCompletionChunk>* LlmService::ChatStream(
 grpc::ServerUnaryReactor* LlmService::ListModels(
     grpc::CallbackServerContext* context, const v1::ListModelsRequest* request,
     v1::ListModelsResponse* response) {
-  return new ListModelsReactor(calls_.providers, catalog_, redactor_, context,
-                               request, response);
+  return new ListModelsReactor(calls_, catalog_, redactor_, context, request,
+                               response);
 }
 
 }  // namespace literllm

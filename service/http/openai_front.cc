@@ -53,11 +53,13 @@ void OpenAiFront::Handle(HttpRequestData request,
   }
   if (path == "/v1/models") {
     if (!get) return NotAllowed("GET", *responder);
-    return Models(std::nullopt, std::move(responder));
+    return Models(std::move(request), std::nullopt, std::move(responder));
   }
   if (absl::ConsumePrefix(&path, "/v1/models/") && !path.empty()) {
     if (!get) return NotAllowed("GET", *responder);
-    return Models(PercentDecoded(path), std::move(responder));
+    // `path` points into `request`: decode before moving it.
+    std::string id = PercentDecoded(path);
+    return Models(std::move(request), std::move(id), std::move(responder));
   }
   if (path == "/healthz" || path == "/readyz") {
     if (!get) return NotAllowed("GET", *responder);
@@ -83,9 +85,12 @@ void OpenAiFront::Chat(HttpRequestData request,
                             *std::move(chat), responder);
 }
 
-void OpenAiFront::Models(std::optional<std::string> id,
+void OpenAiFront::Models(HttpRequestData request, std::optional<std::string> id,
                          std::shared_ptr<HttpResponder> responder) {
   ModelListing::Start(
+      calls_.policies,
+      CallContextFromMetadata(Front::kOpenAiHttp, /*stream=*/false,
+                              std::move(request.headers)),
       calls_.providers, catalog_, redactor_, std::nullopt,
       [this, id = std::move(id), responder = std::move(responder)](
           absl::StatusOr<v1::ListModelsResponse> listed) {

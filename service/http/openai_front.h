@@ -35,7 +35,7 @@ class OpenAiFront final : public HttpHandler {
   void Chat(HttpRequestData request,
             const std::shared_ptr<HttpResponder>& responder);
   // The whole list, or only the model `id` (404 when it is not there).
-  void Models(std::optional<std::string> id,
+  void Models(HttpRequestData request, std::optional<std::string> id,
               std::shared_ptr<HttpResponder> responder);
   void Fail(const absl::Status& status, HttpResponder& responder) const;
 

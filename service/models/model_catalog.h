@@ -33,8 +33,8 @@ class ModelCatalog {
   ~ModelCatalog();
 
   // Calls `done` once with `provider`'s listed models, or why they could not
-  // be listed (UNIMPLEMENTED, saying what to configure, when the provider has no
-  // listing endpoint).
+  // be listed (UNIMPLEMENTED, saying what to configure, when the provider has
+  // no listing endpoint).
   void Get(const Provider& provider, Done done);
 
  private:

@@ -1,5 +1,7 @@
 #include "service/models/model_listing.h"
 
+#include <algorithm>
+#include <atomic>
 #include <string>
 #include <utility>
 #include <vector>
@@ -125,12 +127,10 @@ class Gathering final : public ModelListing {
   size_t pending_ ABSL_GUARDED_BY(mu_);
 };
 
-}  // namespace
-
-std::shared_ptr<ModelListing> ModelListing::Start(
+std::shared_ptr<ModelListing> StartGathering(
     const ProviderRegistry& providers, ModelCatalog& catalog,
     const SecretRedactor& redactor, std::optional<std::string> provider,
-    Done done) {
+    ModelListing::Done done) {
   std::vector<const Provider*> asked;
   for (const Provider* p : providers.providers()) {
     if (provider.has_value() ? p->config().name == *provider
@@ -155,6 +155,86 @@ std::shared_ptr<ModelListing> ModelListing::Start(
   }
   gathering->AnswerIfNothingToAsk();
   return gathering;
+}
+
+// A listing behind the policies' admission, filtered by what they show.
+class AdmittedListing final
+    : public ModelListing,
+      public std::enable_shared_from_this<AdmittedListing> {
+ public:
+  AdmittedListing(const PolicyChain& policies, CallContext context)
+      : policies_(policies), context_(std::move(context)) {
+    context_.cancelled = &cancelled_;
+  }
+
+  void Start(const ProviderRegistry& providers, ModelCatalog& catalog,
+             const SecretRedactor& redactor,
+             std::optional<std::string> provider, Done done) {
+    // The chain may answer on another thread; `self` keeps the context
+    // alive until it does.
+    policies_.AdmitListing(
+        context_, [self = shared_from_this(), &providers, &catalog, &redactor,
+                   provider = std::move(provider),
+                   done = std::move(done)](absl::Status status) mutable {
+          if (!status.ok() || self->cancelled_.load()) {
+            done(status.ok() ? absl::CancelledError("listing cancelled")
+                             : std::move(status));
+            return;
+          }
+          std::shared_ptr<ModelListing> inner = StartGathering(
+              providers, catalog, redactor, std::move(provider),
+              [self, done = std::move(done)](
+                  absl::StatusOr<v1::ListModelsResponse> listed) {
+                if (listed.ok()) self->Filter(*listed);
+                done(std::move(listed));
+              });
+          absl::MutexLock lock(&self->mu_);
+          self->inner_ = std::move(inner);
+          if (self->cancelled_.load() && self->inner_ != nullptr) {
+            self->inner_->Cancel();
+          }
+        });
+  }
+
+  void Cancel() override {
+    cancelled_.store(true);
+    std::shared_ptr<ModelListing> inner;
+    {
+      absl::MutexLock lock(&mu_);
+      inner = inner_;
+    }
+    if (inner != nullptr) inner->Cancel();
+  }
+
+ private:
+  void Filter(v1::ListModelsResponse& listed) const {
+    auto* data = listed.mutable_data();
+    data->erase(std::remove_if(data->begin(), data->end(),
+                               [this](const v1::Model& model) {
+                                 return !policies_.Shows(context_, model.id());
+                               }),
+                data->end());
+  }
+
+  const PolicyChain& policies_;
+  CallContext context_;
+  std::atomic<bool> cancelled_{false};
+  absl::Mutex mu_;
+  std::shared_ptr<ModelListing> inner_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace
+
+std::shared_ptr<ModelListing> ModelListing::Start(
+    const PolicyChain& policies, CallContext context,
+    const ProviderRegistry& providers, ModelCatalog& catalog,
+    const SecretRedactor& redactor, std::optional<std::string> provider,
+    Done done) {
+  auto listing =
+      std::make_shared<AdmittedListing>(policies, std::move(context));
+  listing->Start(providers, catalog, redactor, std::move(provider),
+                 std::move(done));
+  return listing;
 }
 
 }  // namespace literllm

@@ -9,6 +9,8 @@
 #include "absl/status/statusor.h"
 #include "literllm/v1/llm_service.pb.h"
 #include "providers/registry.h"
+#include "service/call/call_context.h"
+#include "service/call/call_policy.h"
 #include "service/models/model_catalog.h"
 #include "service/telemetry/secret_redactor.h"
 
@@ -26,9 +28,13 @@ class ModelListing {
   // fetching, else on the transport's. Must not block.
   using Done = std::function<void(absl::StatusOr<v1::ListModelsResponse>)>;
 
-  // Starts the listing; the returned handle cancels it (Cancel), and may be
-  // dropped at any time: the listing keeps itself alive until it is done.
+  // Starts the listing once `policies` admitted it (e.g. checked the
+  // caller's key; a rejection is the answer) and shows only the models the
+  // policies show to `context`'s caller. The returned handle cancels it
+  // (Cancel), and may be dropped at any time: the listing keeps itself
+  // alive until it is done.
   static std::shared_ptr<ModelListing> Start(
+      const PolicyChain& policies, CallContext context,
       const ProviderRegistry& providers, ModelCatalog& catalog,
       const SecretRedactor& redactor, std::optional<std::string> provider,
       Done done);

@@ -4,14 +4,22 @@
 #include <utility>
 #include <vector>
 
+#include "service/policy/caller_key_policy.h"
 #include "service/policy/request_validation_policy.h"
+#include "service/policy/usage_limits_policy.h"
 
 namespace literllm {
 
-PolicyChain BuildPolicyChain(const GatewayConfig& config, PolicySinks sinks) {
+PolicyChain BuildPolicyChain(const GatewayConfig& config,
+                             PolicyServices services) {
   std::vector<std::unique_ptr<CallPolicy>> policies;
+  policies.push_back(std::make_unique<CallerKeyPolicy>(services.keys));
   policies.push_back(std::make_unique<RequestValidationPolicy>());
-  policies.push_back(std::make_unique<CallStatsRecorder>(sinks.stats));
+  if (services.ledger != nullptr) {
+    policies.push_back(std::make_unique<UsageLimitsPolicy>(
+        *services.ledger, services.on_failure));
+  }
+  policies.push_back(std::make_unique<CallStatsRecorder>(services.stats));
   return PolicyChain(std::move(policies));
 }
 

@@ -3,21 +3,29 @@
 
 #include "service/call/call_policy.h"
 #include "service/config/config.h"
+#include "service/keys/key_directory.h"
+#include "service/limits/usage_ledger.h"
 #include "service/policy/call_stats.h"
 
 namespace literllm {
 
-// What the policies report into, owned by the server.
-struct PolicySinks {
+// What the policies use and report into, owned by the server.
+struct PolicyServices {
   CallStats& stats;
+  KeyDirectory& keys;
+  UsageLedger* ledger = nullptr;  // null: no Redis, no limits
+  RedisSettings::OnFailure on_failure = RedisSettings::OnFailure::kDeny;
 };
 
 // The one place the policy chain is assembled, in this order (each admit
 // step sees only calls the ones before it let through; every Finished step
 // sees every call):
-//   1. request validation — malformed requests never reach anything else
-//   2. call statistics    — how calls ended, by status (observer)
-PolicyChain BuildPolicyChain(const GatewayConfig& config, PolicySinks sinks);
+//   1. caller keys        — who calls, and which models they may use
+//   2. request validation — malformed requests never reach anything else
+//   3. usage limits       — rpm, tpm and budgets in Redis (with Redis only)
+//   4. call statistics    — how calls ended, by status (observer)
+PolicyChain BuildPolicyChain(const GatewayConfig& config,
+                             PolicyServices services);
 
 }  // namespace literllm
 

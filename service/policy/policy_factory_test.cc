@@ -16,7 +16,9 @@ absl::Status Admit(const PolicyChain& chain,
 
 TEST(PolicyFactoryTest, ValidationRejectsMalformedRequestsFirst) {
   CallStats stats;
-  PolicyChain chain = BuildPolicyChain(GatewayConfig(), PolicySinks{stats});
+  KeyDirectory keys({});
+  PolicyChain chain =
+      BuildPolicyChain(GatewayConfig(), PolicyServices{stats, keys});
   v1::ChatCompletionRequest request;
   request.set_model("openai/gpt-4o");
   absl::Status rejected = Admit(chain, request);
@@ -30,7 +32,9 @@ TEST(PolicyFactoryTest, ValidationRejectsMalformedRequestsFirst) {
 
 TEST(PolicyFactoryTest, CallStatsObserveEveryOutcome) {
   CallStats stats;
-  PolicyChain chain = BuildPolicyChain(GatewayConfig(), PolicySinks{stats});
+  KeyDirectory keys({});
+  PolicyChain chain =
+      BuildPolicyChain(GatewayConfig(), PolicyServices{stats, keys});
   CallContext context;
   CallOutcome outcome;
   outcome.context = &context;

@@ -37,6 +37,12 @@ RedisClient::ScriptId RedisClient::Loop::AddScript(std::string source) {
   return static_cast<ScriptId>(scripts_.size() - 1);
 }
 
+void RedisClient::Loop::OnConnected(absl::AnyInvocable<void()> hook) {
+  absl::MutexLock lock(&mu_);
+  if (state_ != State::kIdle) Crash("redis: OnConnected called after Start");
+  on_connected_.push_back(std::move(hook));
+}
+
 void RedisClient::Loop::Start() {
   absl::MutexLock lock(&mu_);
   if (state_ != State::kIdle) return;
@@ -92,6 +98,10 @@ RedisClient::~RedisClient() { Stop(); }
 
 RedisClient::ScriptId RedisClient::AddScript(std::string source) {
   return loop_->AddScript(std::move(source));
+}
+
+void RedisClient::OnConnected(absl::AnyInvocable<void()> hook) {
+  loop_->OnConnected(std::move(hook));
 }
 
 void RedisClient::Start() { loop_->Start(); }

@@ -64,6 +64,10 @@ class RedisClient {
   RedisClient(const RedisClient&) = delete;
   RedisClient& operator=(const RedisClient&) = delete;
 
+  // Called on the loop thread each time a connection becomes ready (after
+  // its scripts are loaded), e.g. to send what was kept while Redis was
+  // away. Registered before Start; must not block.
+  void OnConnected(absl::AnyInvocable<void()> hook);
   // Registers a script before Start; SCRIPT LOAD runs on each connection.
   ScriptId AddScript(std::string source);
   // Starts the loop thread and the first connection attempt; returns at

@@ -38,6 +38,7 @@ class RedisClient::Loop {
   ~Loop();
 
   ScriptId AddScript(std::string source);
+  void OnConnected(absl::AnyInvocable<void()> hook);
   void Start();
   void Stop();
   // From any thread. argv of an Eval is {"EVALSHA", "", numkeys, ...}: the
@@ -89,6 +90,7 @@ class RedisClient::Loop {
   const Options options_;
   const std::string address_;         // host:port, for messages and logs
   std::vector<std::string> scripts_;  // fixed once started
+  std::vector<absl::AnyInvocable<void()>> on_connected_;  // fixed once started
 
   boost::asio::io_context io_;
   redis_internal::HiredisAsioAdapter adapter_;

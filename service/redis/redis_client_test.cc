@@ -350,6 +350,28 @@ TEST_F(RedisClientTest, ReconnectsAfterRedisRestarts) {
   EXPECT_EQ(eval->integer, 2);
 }
 
+TEST_F(RedisClientTest, ConnectedHooksRunOnEveryConnection) {
+  RedisClient::Options options = OptionsFor(redis_.url());
+  options.max_reconnect_backoff = absl::Milliseconds(200);
+  RedisClient client(options);
+  std::atomic<int> connections{0};
+  client.OnConnected([&] {
+    // Commands sent from the hook go out on the new connection.
+    client.Command({"INCR", "hooked"}, [](absl::StatusOr<RedisReply>) {});
+    ++connections;
+  });
+  client.Start();
+  ASSERT_TRUE(Eventually([&] { return connections.load() == 1; }));
+  redis_.Kill();
+  ASSERT_TRUE(Eventually([&] { return !client.connected(); }));
+  redis_.Restart();
+  ASSERT_TRUE(Eventually([&] { return connections.load() == 2; }));
+  ASSERT_TRUE(Eventually([&] {
+    absl::StatusOr<RedisReply> hooked = Call(client, {"GET", "hooked"});
+    return hooked.ok() && hooked->string == "1";
+  }));
+}
+
 TEST_F(RedisClientTest, ScriptsAreLoadedOnEachConnection) {
   auto client = Connect(OptionsFor(redis_.url()), {kIncrBy});
   absl::StatusOr<RedisReply> sha = Call(*client, {"SCRIPT", "LOAD", kIncrBy});

@@ -133,6 +133,7 @@ void RedisClient::Loop::MarkReady() {
   last_progress_ = Clock::now();
   connect_timer_.cancel();
   Log("info", "redis connected", {{"redis", address_}});
+  for (auto& hook : on_connected_) hook();
 }
 
 // Safe at the top of a handler and inside a reply callback (hiredis then

@@ -15,8 +15,28 @@
 
 namespace literllm {
 
+namespace {
+
+std::unique_ptr<RedisClient> NewRedisClient(const AccessSetup& access) {
+  if (!access.redis.has_value()) return nullptr;
+  return std::make_unique<RedisClient>(RedisClient::Options{
+      .endpoint = *access.redis, .command_timeout = access.redis_timeout});
+}
+
+KeyDirectory::Options DirectoryOptions(const AccessSetup& access,
+                                       KeyStore* store) {
+  KeyDirectory::Options options;
+  options.master_key_hash = access.master_key_hash;
+  options.static_keys = access.static_keys;
+  options.store = store;
+  return options;
+}
+
+}  // namespace
+
 GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
-                             PriceTable prices, const GatewayConfig& config)
+                             PriceTable prices, const GatewayConfig& config,
+                             AccessSetup access)
     : options_(std::move(options)),
       providers_(std::move(providers)),
       prices_(std::move(prices)),
@@ -25,7 +45,18 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
       catalog_(transport_, options_.model_list_ttl,
                options_.model_list_timeout),
       transport_(CurlTransport::Options{options_.upstream_threads}),
-      policies_(BuildPolicyChain(config, PolicySinks{stats_})),
+      access_(std::move(access)),
+      redis_(NewRedisClient(access_)),
+      key_store_(redis_ != nullptr && access_.admin_api
+                     ? std::make_unique<KeyStore>(*redis_)
+                     : nullptr),
+      ledger_(redis_ != nullptr ? std::make_unique<UsageLedger>(*redis_)
+                                : nullptr),
+      keys_(DirectoryOptions(access_, key_store_.get())),
+      admin_(keys_, key_store_.get(), ledger_.get(), redactor_),
+      policies_(BuildPolicyChain(
+          config,
+          PolicyServices{stats_, keys_, ledger_.get(), access_.on_failure})),
       calls_{providers_,
              transport_,
              prices_,
@@ -71,6 +102,8 @@ absl::Status GatewayServer::Start() {
   builder.AddChannelArgument(
       GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
   builder.RegisterService(&service_);
+  builder.RegisterService(&admin_);
+  if (redis_ != nullptr) redis_->Start();
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || port_ == 0) {
     server_.reset();
@@ -107,6 +140,8 @@ void GatewayServer::Shutdown() {
   if (http_ != nullptr) http_->Stop(deadline);
   http_.reset();
   server_.reset();
+  // After the last call: its usage was sent to Redis when it finished.
+  if (redis_ != nullptr) redis_->Stop();
 }
 
 }  // namespace literllm

@@ -14,11 +14,17 @@
 #include "service/call/call_policy.h"
 #include "service/call/call_services.h"
 #include "service/config/config.h"
+#include "service/grpc/admin_service.h"
 #include "service/grpc/llm_service.h"
 #include "service/http/http_server.h"
 #include "service/http/openai_front.h"
+#include "service/keys/access_setup.h"
+#include "service/keys/key_directory.h"
+#include "service/keys/key_store.h"
+#include "service/limits/usage_ledger.h"
 #include "service/models/model_catalog.h"
 #include "service/policy/call_stats.h"
+#include "service/redis/redis_client.h"
 #include "service/routing/deployment_balancer.h"
 #include "service/telemetry/secret_redactor.h"
 
@@ -56,14 +62,18 @@ struct ServerOptions {
   BreakerSettings circuit_breaker;
 };
 
-// The whole server: the gRPC front (LlmService, health, reflection), the
+// The whole server: the gRPC front (LlmService, AdminService, health,
+// reflection), the
 // HTTP front (OpenAI-compatible), the policies, the upstream transport.
 // Start and Shutdown are called from one thread (main).
 class GatewayServer {
  public:
   // `config` chooses the policies (service/policy/policy_factory.h).
+  // `access` says who may call and where limits are kept
+  // (service/keys/access_setup.h).
   GatewayServer(ServerOptions options, ProviderRegistry providers,
-                PriceTable prices, const GatewayConfig& config);
+                PriceTable prices, const GatewayConfig& config,
+                AccessSetup access);
   ~GatewayServer();
 
   absl::Status Start();
@@ -89,6 +99,13 @@ class GatewayServer {
   ModelCatalog catalog_;
   CurlTransport transport_;
   CallStats stats_;
+  // Caller keys and their limits; the Redis parts are null without Redis.
+  const AccessSetup access_;
+  std::unique_ptr<RedisClient> redis_;
+  std::unique_ptr<KeyStore> key_store_;
+  std::unique_ptr<UsageLedger> ledger_;
+  KeyDirectory keys_;
+  AdminService admin_;
   const PolicyChain policies_;
   const CallServices calls_;
   LlmService service_;

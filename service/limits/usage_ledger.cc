@@ -1,0 +1,259 @@
+#include "service/limits/usage_ledger.h"
+
+#include <cmath>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "service/keys/key_material.h"
+
+namespace literllm {
+namespace {
+
+// Every Redis key of one caller key shares the hash tag {key:<name>}; names
+// are letters, digits, '-', '_' and '.', so they never contain braces.
+std::string KeyPrefix(absl::string_view name) {
+  return absl::StrCat("literllm:{key:", name, "}:");
+}
+
+// KEYS: request log (sorted set), token buckets (hash, one field per
+// second), usage prefix (":<period start>" appended).
+// ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), log member.
+// Returns {verdict, retry_after_ms, spent}: "ok", "rpm", "tpm", "budget".
+constexpr char kAdmit[] = R"lua(
+local time = redis.call('TIME')
+local now_s = tonumber(time[1])
+local now_ms = now_s * 1000 + math.floor(tonumber(time[2]) / 1000)
+local rpm, tpm = tonumber(ARGV[1]), tonumber(ARGV[2])
+local budget, period = tonumber(ARGV[3]), tonumber(ARGV[4])
+local start = 0
+if period > 0 then start = now_s - now_s % period end
+local usage = KEYS[3] .. start
+if budget > 0 then
+  local spent = tonumber(redis.call('HGET', usage, 'spend_usd') or '0')
+  if spent >= budget then
+    local retry = 0
+    if period > 0 then retry = (start + period) * 1000 - now_ms end
+    return {'budget', retry, tostring(spent)}
+  end
+end
+if tpm > 0 then
+  local buckets = redis.call('HGETALL', KEYS[2])
+  local live, used = {}, 0
+  for i = 1, #buckets, 2 do
+    local second, tokens = tonumber(buckets[i]), tonumber(buckets[i + 1])
+    if second <= now_s - 60 then
+      redis.call('HDEL', KEYS[2], buckets[i])
+    else
+      used = used + tokens
+      live[#live + 1] = {second, tokens}
+    end
+  end
+  if used >= tpm then
+    table.sort(live, function(a, b) return a[1] < b[1] end)
+    local retry = 60000
+    for _, bucket in ipairs(live) do
+      used = used - bucket[2]
+      if used < tpm then
+        retry = (bucket[1] + 60) * 1000 - now_ms
+        break
+      end
+    end
+    return {'tpm', retry, ''}
+  end
+end
+if rpm > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_ms - 60000)
+  if redis.call('ZCARD', KEYS[1]) >= rpm then
+    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+    return {'rpm', tonumber(oldest[2]) + 60000 - now_ms, ''}
+  end
+  redis.call('ZADD', KEYS[1], now_ms, ARGV[5])
+  redis.call('PEXPIRE', KEYS[1], 60000)
+end
+redis.call('HINCRBY', usage, 'requests', 1)
+if period > 0 then redis.call('EXPIREAT', usage, start + 2 * period) end
+return {'ok', 0, ''}
+)lua";
+
+// KEYS: token buckets, usage prefix. ARGV: prompt tokens, completion
+// tokens, cost_usd, period_seconds, requests.
+constexpr char kRecord[] = R"lua(
+local now_s = tonumber(redis.call('TIME')[1])
+local prompt, completion = tonumber(ARGV[1]), tonumber(ARGV[2])
+local cost, period = tonumber(ARGV[3]), tonumber(ARGV[4])
+local requests = tonumber(ARGV[5])
+if prompt + completion > 0 then
+  redis.call('HINCRBY', KEYS[1], now_s, prompt + completion)
+  redis.call('EXPIRE', KEYS[1], 120)
+end
+local start = 0
+if period > 0 then start = now_s - now_s % period end
+local usage = KEYS[2] .. start
+if requests > 0 then redis.call('HINCRBY', usage, 'requests', requests) end
+if prompt > 0 then redis.call('HINCRBY', usage, 'prompt_tokens', prompt) end
+if completion > 0 then
+  redis.call('HINCRBY', usage, 'completion_tokens', completion)
+end
+if cost > 0 then redis.call('HINCRBYFLOAT', usage, 'spend_usd', ARGV[3]) end
+if period > 0 then redis.call('EXPIREAT', usage, start + 2 * period) end
+return 1
+)lua";
+
+// KEYS: usage prefix. ARGV: period_seconds.
+// Returns {period start, requests, prompt, completion, spend}.
+constexpr char kUsage[] = R"lua(
+local now_s = tonumber(redis.call('TIME')[1])
+local period = tonumber(ARGV[1])
+local start = 0
+if period > 0 then start = now_s - now_s % period end
+local v = redis.call('HMGET', KEYS[1] .. start, 'requests', 'prompt_tokens',
+                     'completion_tokens', 'spend_usd')
+return {tostring(start), v[1] or '0', v[2] or '0', v[3] or '0', v[4] or '0'}
+)lua";
+
+std::string Seconds(absl::Duration period) {
+  return absl::StrCat(absl::ToInt64Seconds(period));
+}
+
+// Enough digits that a sum of small costs loses nothing.
+std::string Usd(double usd) { return absl::StrFormat("%.17g", usd); }
+
+const RedisReply* Element(const RedisReply& reply, size_t i) {
+  return i < reply.elements.size() ? &reply.elements[i] : nullptr;
+}
+
+}  // namespace
+
+UsageLedger::UsageLedger(RedisClient& redis)
+    : redis_(redis),
+      admit_(redis.AddScript(kAdmit)),
+      record_(redis.AddScript(kRecord)),
+      usage_(redis.AddScript(kUsage)),
+      replica_(KeyHash(NewCallerKey()).substr(0, 16)) {
+  redis.OnConnected([this] {
+    if (has_pending_.load()) FlushPending();
+  });
+}
+
+void UsageLedger::Admit(const Caller& caller,
+                        Done<absl::StatusOr<Verdict>> done) {
+  std::string prefix = KeyPrefix(caller.name);
+  std::string member = absl::StrCat(replica_, ":", sequence_.fetch_add(1));
+  redis_.Eval(
+      admit_,
+      {absl::StrCat(prefix, "requests"), absl::StrCat(prefix, "tokens"),
+       absl::StrCat(prefix, "usage:")},
+      {absl::StrCat(caller.rpm), absl::StrCat(caller.tpm),
+       Usd(caller.budget_usd), Seconds(caller.budget_period),
+       std::move(member)},
+      [this, done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+        if (!reply.ok()) return std::move(done)(reply.status());
+        const RedisReply* verdict = Element(*reply, 0);
+        const RedisReply* retry = Element(*reply, 1);
+        const RedisReply* spent = Element(*reply, 2);
+        if (verdict == nullptr || retry == nullptr || spent == nullptr) {
+          return std::move(done)(
+              absl::InternalError("redis: unexpected answer to an admission"));
+        }
+        Verdict out;
+        out.retry_after =
+            absl::Milliseconds(std::max<int64_t>(0, retry->integer));
+        if (verdict->string == "rpm") out.exceeded = Limit::kRequests;
+        if (verdict->string == "tpm") out.exceeded = Limit::kTokens;
+        if (verdict->string == "budget") {
+          out.exceeded = Limit::kBudget;
+          (void)absl::SimpleAtod(spent->string, &out.spent_usd);
+        }
+        if (has_pending_.load()) FlushPending();
+        std::move(done)(out);
+      });
+}
+
+void UsageLedger::CountLocally(const Caller& caller) {
+  Keep(caller.name,
+       Pending{.requests = 1, .budget_period = caller.budget_period});
+}
+
+void UsageLedger::Record(const Caller& caller, int64_t prompt_tokens,
+                         int64_t completion_tokens, double cost_usd) {
+  Write(caller.name, Pending{.prompt_tokens = prompt_tokens,
+                             .completion_tokens = completion_tokens,
+                             .cost_usd = cost_usd,
+                             .budget_period = caller.budget_period});
+}
+
+void UsageLedger::Write(const std::string& name, const Pending& usage) {
+  std::string prefix = KeyPrefix(name);
+  redis_.Eval(record_,
+              {absl::StrCat(prefix, "tokens"), absl::StrCat(prefix, "usage:")},
+              {absl::StrCat(usage.prompt_tokens),
+               absl::StrCat(usage.completion_tokens), Usd(usage.cost_usd),
+               Seconds(usage.budget_period), absl::StrCat(usage.requests)},
+              [this, name, usage](absl::StatusOr<RedisReply> reply) {
+                if (!reply.ok()) return Keep(name, usage);
+                if (has_pending_.load()) FlushPending();
+              });
+}
+
+void UsageLedger::Keep(const std::string& name, const Pending& usage) {
+  absl::MutexLock lock(&mu_);
+  Pending& kept = pending_[name];
+  kept.requests += usage.requests;
+  kept.prompt_tokens += usage.prompt_tokens;
+  kept.completion_tokens += usage.completion_tokens;
+  kept.cost_usd += usage.cost_usd;
+  kept.budget_period = usage.budget_period;
+  has_pending_.store(true);
+}
+
+void UsageLedger::FlushPending() {
+  absl::flat_hash_map<std::string, Pending> pending;
+  {
+    absl::MutexLock lock(&mu_);
+    pending.swap(pending_);
+    has_pending_.store(false);
+  }
+  // A write that fails again is kept again.
+  for (const auto& [name, usage] : pending) Write(name, usage);
+}
+
+int64_t UsageLedger::pending_requests() const {
+  absl::MutexLock lock(&mu_);
+  int64_t requests = 0;
+  for (const auto& [name, usage] : pending_) requests += usage.requests;
+  return requests;
+}
+
+void UsageLedger::Usage(const std::string& name, absl::Duration budget_period,
+                        Done<absl::StatusOr<v1::KeyUsage>> done) {
+  redis_.Eval(
+      usage_, {absl::StrCat(KeyPrefix(name), "usage:")},
+      {Seconds(budget_period)},
+      [name, done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+        if (!reply.ok()) return std::move(done)(reply.status());
+        v1::KeyUsage usage;
+        usage.set_name(name);
+        int64_t start = 0, requests = 0, prompt = 0, completion = 0;
+        double spend = 0;
+        bool ok = reply->elements.size() == 5 &&
+                  absl::SimpleAtoi(reply->elements[0].string, &start) &&
+                  absl::SimpleAtoi(reply->elements[1].string, &requests) &&
+                  absl::SimpleAtoi(reply->elements[2].string, &prompt) &&
+                  absl::SimpleAtoi(reply->elements[3].string, &completion) &&
+                  absl::SimpleAtod(reply->elements[4].string, &spend);
+        if (!ok) {
+          return std::move(done)(
+              absl::InternalError("redis: unexpected answer to a usage query"));
+        }
+        usage.set_period_start_unix(start);
+        usage.set_requests(requests);
+        usage.set_prompt_tokens(prompt);
+        usage.set_completion_tokens(completion);
+        usage.set_spend_usd(spend);
+        std::move(done)(std::move(usage));
+      });
+}
+
+}  // namespace literllm

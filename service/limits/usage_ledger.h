@@ -1,0 +1,88 @@
+#ifndef LITERLLM_SERVICE_LIMITS_USAGE_LEDGER_H_
+#define LITERLLM_SERVICE_LIMITS_USAGE_LEDGER_H_
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/any_invocable.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "literllm/v1/admin_service.pb.h"
+#include "service/call/caller.h"
+#include "service/redis/redis_client.h"
+
+namespace literllm {
+
+// Each caller key's requests, tokens and spend in Redis, shared by every
+// replica, and the admission decisions made from them. Admitting a call is
+// one atomic script (EVALSHA) that checks the budget, the tokens of the last
+// minute and the requests of the last minute (a sliding log), and counts the
+// request only if all of them allow it, on Redis's clock; recording what a
+// call used is one more. Redis keys of one caller key share a hash tag, so
+// this works on Redis Cluster. Callbacks run on the Redis client's thread.
+class UsageLedger {
+ public:
+  enum class Limit { kNone, kRequests, kTokens, kBudget };
+  struct Verdict {
+    Limit exceeded = Limit::kNone;  // kNone: admitted and counted
+    // When a call would be admitted again; zero when never (a spent
+    // lifetime budget).
+    absl::Duration retry_after;
+    double spent_usd = 0;  // the period's spend, for kBudget
+  };
+  template <typename T>
+  using Done = absl::AnyInvocable<void(T) &&>;
+
+  // Registers the ledger's scripts: before `redis` starts.
+  explicit UsageLedger(RedisClient& redis);
+
+  // Admits (and counts) a call of `caller`, or names the limit it hit; a
+  // Redis failure is the status.
+  void Admit(const Caller& caller, Done<absl::StatusOr<Verdict>> done);
+  // A call admitted while Redis was unreachable: counted here, and added to
+  // Redis once it is connected again.
+  void CountLocally(const Caller& caller);
+  // Adds what a call used (tokens, cost) once it ended: one write, whose
+  // failure keeps the figures here until Redis answers again.
+  void Record(const Caller& caller, int64_t prompt_tokens,
+              int64_t completion_tokens, double cost_usd);
+  // What the key named `name` used in its current period.
+  void Usage(const std::string& name, absl::Duration budget_period,
+             Done<absl::StatusOr<v1::KeyUsage>> done);
+
+  // Calls counted here and not yet in Redis (for tests and logs).
+  int64_t pending_requests() const;
+
+ private:
+  struct Pending {
+    int64_t requests = 0;
+    int64_t prompt_tokens = 0;
+    int64_t completion_tokens = 0;
+    double cost_usd = 0;
+    absl::Duration budget_period;
+  };
+  void Keep(const std::string& name, const Pending& usage);
+  void Write(const std::string& name, const Pending& usage);
+  // Sends what is kept here, after Redis answered.
+  void FlushPending();
+
+  RedisClient& redis_;
+  const RedisClient::ScriptId admit_;
+  const RedisClient::ScriptId record_;
+  const RedisClient::ScriptId usage_;
+  // Unique members of the request logs across replicas.
+  const std::string replica_;
+  std::atomic<uint64_t> sequence_{0};
+
+  std::atomic<bool> has_pending_{false};
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<std::string, Pending> pending_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace literllm
+
+#endif  // LITERLLM_SERVICE_LIMITS_USAGE_LEDGER_H_

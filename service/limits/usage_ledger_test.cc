@@ -1,0 +1,185 @@
+// The ledger's scripts against a real redis-server.
+#include "service/limits/usage_ledger.h"
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "absl/synchronization/notification.h"
+#include "gtest/gtest.h"
+#include "tests/redis/redis_server_process.h"
+
+namespace literllm {
+namespace {
+
+class UsageLedgerTest : public ::testing::Test {
+ protected:
+  UsageLedgerTest()
+      : client_(RedisClient::Options{.endpoint = *ParseRedisUrl(redis_.url()),
+                                     .command_timeout = absl::Seconds(2)}),
+        ledger_(client_) {}
+
+  void SetUp() override {
+    client_.Start();
+    for (int i = 0; i < 500 && !client_.connected(); ++i) {
+      absl::SleepFor(absl::Milliseconds(10));
+    }
+    ASSERT_TRUE(client_.connected());
+  }
+
+  absl::StatusOr<UsageLedger::Verdict> Admit(const Caller& caller) {
+    absl::StatusOr<UsageLedger::Verdict> out = absl::UnknownError("none");
+    absl::Notification done;
+    ledger_.Admit(caller, [&](absl::StatusOr<UsageLedger::Verdict> verdict) {
+      out = std::move(verdict);
+      done.Notify();
+    });
+    done.WaitForNotification();
+    return out;
+  }
+
+  v1::KeyUsage Usage(const Caller& caller) {
+    absl::StatusOr<v1::KeyUsage> out = absl::UnknownError("none");
+    absl::Notification done;
+    ledger_.Usage(caller.name, caller.budget_period,
+                  [&](absl::StatusOr<v1::KeyUsage> usage) {
+                    out = std::move(usage);
+                    done.Notify();
+                  });
+    done.WaitForNotification();
+    EXPECT_TRUE(out.ok()) << out.status();
+    return out.ok() ? *out : v1::KeyUsage();
+  }
+
+  // Records, then waits until Redis has it (the usage query queues behind).
+  void Record(const Caller& caller, int64_t prompt, int64_t completion,
+              double cost) {
+    ledger_.Record(caller, prompt, completion, cost);
+    Usage(caller);
+  }
+
+  testing::RedisServerProcess redis_;
+  RedisClient client_;
+  UsageLedger ledger_;
+};
+
+TEST_F(UsageLedgerTest, RequestsPerMinuteAdmitExactlyTheLimitUnderConcurrency) {
+  Caller caller{.name = "rpm-key", .rpm = 25};
+  std::atomic<int> admitted{0}, limited{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 15; ++i) {
+        absl::StatusOr<UsageLedger::Verdict> verdict = Admit(caller);
+        ASSERT_TRUE(verdict.ok()) << verdict.status();
+        if (verdict->exceeded == UsageLedger::Limit::kNone) {
+          ++admitted;
+        } else {
+          EXPECT_EQ(verdict->exceeded, UsageLedger::Limit::kRequests);
+          EXPECT_GT(verdict->retry_after, absl::ZeroDuration());
+          EXPECT_LE(verdict->retry_after, absl::Seconds(60));
+          ++limited;
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(admitted.load(), 25);
+  EXPECT_EQ(limited.load(), 60 - 25);
+  EXPECT_EQ(Usage(caller).requests(), 25);
+}
+
+TEST_F(UsageLedgerTest, TokensPerMinuteCountRecordedUsage) {
+  Caller caller{.name = "tpm-key", .tpm = 100};
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
+  Record(caller, 60, 30, 0);
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);  // 90 < 100
+  Record(caller, 5, 5, 0);
+  absl::StatusOr<UsageLedger::Verdict> verdict = Admit(caller);
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_EQ(verdict->exceeded, UsageLedger::Limit::kTokens);
+  EXPECT_GT(verdict->retry_after, absl::ZeroDuration());
+  EXPECT_LE(verdict->retry_after, absl::Seconds(60));
+  v1::KeyUsage usage = Usage(caller);
+  EXPECT_EQ(usage.requests(), 2);
+  EXPECT_EQ(usage.prompt_tokens(), 65);
+  EXPECT_EQ(usage.completion_tokens(), 35);
+}
+
+TEST_F(UsageLedgerTest, BudgetStopsOnceSpentAndReportsTheSpend) {
+  Caller caller{.name = "budget-key",
+                .budget_usd = 0.01,
+                .budget_period = absl::Hours(24)};
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
+  Record(caller, 10, 10, 0.004);
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
+  Record(caller, 10, 10, 0.00600000001);
+  absl::StatusOr<UsageLedger::Verdict> verdict = Admit(caller);
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_EQ(verdict->exceeded, UsageLedger::Limit::kBudget);
+  EXPECT_NEAR(verdict->spent_usd, 0.01000000001, 1e-12);
+  EXPECT_GT(verdict->retry_after, absl::ZeroDuration());
+  EXPECT_LE(verdict->retry_after, absl::Hours(24));
+  v1::KeyUsage usage = Usage(caller);
+  EXPECT_NEAR(usage.spend_usd(), 0.01000000001, 1e-12);
+  EXPECT_EQ(usage.requests(), 2);
+  int64_t day = 24 * 3600;
+  EXPECT_EQ(usage.period_start_unix() % day, 0);
+  EXPECT_LE(absl::ToUnixSeconds(absl::Now()) - usage.period_start_unix(), day);
+}
+
+TEST_F(UsageLedgerTest, LifetimeBudgetHasNoRetryHint) {
+  Caller caller{.name = "lifetime", .budget_usd = 0.001};
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
+  Record(caller, 1, 1, 0.002);
+  absl::StatusOr<UsageLedger::Verdict> verdict = Admit(caller);
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_EQ(verdict->exceeded, UsageLedger::Limit::kBudget);
+  EXPECT_EQ(verdict->retry_after, absl::ZeroDuration());
+  EXPECT_EQ(Usage(caller).period_start_unix(), 0);
+}
+
+TEST_F(UsageLedgerTest, KeysAreCountedApart) {
+  Caller a{.name = "a", .rpm = 1};
+  Caller b{.name = "b", .rpm = 1};
+  EXPECT_EQ(Admit(a)->exceeded, UsageLedger::Limit::kNone);
+  EXPECT_EQ(Admit(b)->exceeded, UsageLedger::Limit::kNone);
+  EXPECT_EQ(Admit(a)->exceeded, UsageLedger::Limit::kRequests);
+}
+
+TEST_F(UsageLedgerTest, UsageKeptWhileRedisIsDownIsAddedWhenItIsBack) {
+  Caller caller{.name = "outage", .rpm = 100};
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
+  redis_.Kill();
+  EXPECT_FALSE(Admit(caller).ok());
+  ledger_.CountLocally(caller);
+  ledger_.Record(caller, 7, 3, 0.5);
+  for (int i = 0; i < 200 && ledger_.pending_requests() == 0; ++i) {
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+  EXPECT_EQ(ledger_.pending_requests(), 1);
+  redis_.Restart();
+  // The counters died with the process (no persistence); what was kept
+  // here is added once the client is connected again.
+  absl::StatusOr<UsageLedger::Verdict> verdict = absl::UnknownError("none");
+  for (int i = 0; i < 500; ++i) {
+    verdict = Admit(caller);
+    if (verdict.ok()) break;
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  ASSERT_TRUE(verdict.ok()) << verdict.status();
+  v1::KeyUsage usage;
+  for (int i = 0; i < 100; ++i) {
+    usage = Usage(caller);
+    if (usage.requests() == 2) break;
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  EXPECT_EQ(usage.requests(), 2);  // the local one and this admission
+  EXPECT_EQ(usage.prompt_tokens(), 7);
+  EXPECT_EQ(usage.completion_tokens(), 3);
+  EXPECT_NEAR(usage.spend_usd(), 0.5, 1e-12);
+  EXPECT_EQ(ledger_.pending_requests(), 0);
+}
+
+}  // namespace
+}  // namespace literllm

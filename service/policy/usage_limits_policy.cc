@@ -1,0 +1,93 @@
+#include "service/policy/usage_limits_policy.h"
+
+#include <cmath>
+#include <memory>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "providers/http/provider_failure.h"
+
+namespace literllm {
+namespace {
+
+// Whole seconds, rounded up, at least 1: what Retry-After carries.
+std::string RetrySeconds(absl::Duration wait) {
+  return absl::StrCat(std::max<int64_t>(
+      1, static_cast<int64_t>(std::ceil(absl::ToDoubleSeconds(wait)))));
+}
+
+absl::Status Exceeded(const Caller& caller,
+                      const UsageLedger::Verdict& verdict) {
+  const std::string& name = caller.name;
+  absl::Status status;
+  switch (verdict.exceeded) {
+    case UsageLedger::Limit::kRequests:
+      status = WithFailureKind(absl::ResourceExhaustedError(absl::StrCat(
+                                   "rate limit: API key '", name, "' may make ",
+                                   caller.rpm, " requests per minute")),
+                               FailureKind::kRateLimited);
+      break;
+    case UsageLedger::Limit::kTokens:
+      status = WithFailureKind(absl::ResourceExhaustedError(absl::StrCat(
+                                   "rate limit: API key '", name, "' may use ",
+                                   caller.tpm, " tokens per minute")),
+                               FailureKind::kRateLimited);
+      break;
+    case UsageLedger::Limit::kBudget:
+      status = WithFailureKind(
+          absl::ResourceExhaustedError(absl::StrFormat(
+              "budget: API key '%s' spent $%.4f of its $%.2f budget %s", name,
+              verdict.spent_usd, caller.budget_usd,
+              caller.budget_period == absl::ZeroDuration()
+                  ? "(lifetime)"
+                  : absl::StrCat("for this ",
+                                 absl::FormatDuration(caller.budget_period),
+                                 " period"))),
+          FailureKind::kQuotaExhausted);
+      break;
+    case UsageLedger::Limit::kNone:
+      return absl::OkStatus();
+  }
+  if (verdict.retry_after > absl::ZeroDuration()) {
+    SetRetryAfter(status, RetrySeconds(verdict.retry_after));
+  }
+  return status;
+}
+
+}  // namespace
+
+void UsageLimitsPolicy::Admit(CallContext& context,
+                              const v1::ChatCompletionRequest& request,
+                              AdmitDone done) {
+  std::shared_ptr<const Caller> caller = context.caller;
+  if (caller == nullptr || caller->master) {
+    return std::move(done)(absl::OkStatus());
+  }
+  ledger_.Admit(
+      *caller, [this, caller, done = std::move(done)](
+                   absl::StatusOr<UsageLedger::Verdict> verdict) mutable {
+        if (verdict.ok()) return std::move(done)(Exceeded(*caller, *verdict));
+        if (!caller->limited() ||
+            on_failure_ == RedisSettings::OnFailure::kAllow) {
+          ledger_.CountLocally(*caller);
+          return std::move(done)(absl::OkStatus());
+        }
+        std::move(done)(absl::UnavailableError(
+            absl::StrCat("cannot check the limits of API key '", caller->name,
+                         "': ", verdict.status().message())));
+      });
+}
+
+void UsageLimitsPolicy::Finished(const CallOutcome& outcome) {
+  const std::shared_ptr<const Caller>& caller = outcome.context->caller;
+  if (caller == nullptr || caller->master) return;
+  int64_t prompt = outcome.usage ? outcome.usage->prompt_tokens() : 0;
+  int64_t completion = outcome.usage ? outcome.usage->completion_tokens() : 0;
+  double cost = outcome.cost_usd.value_or(0);
+  // Rejected calls used nothing; admitted ones were counted at admission.
+  if (prompt == 0 && completion == 0 && cost <= 0) return;
+  ledger_.Record(*caller, prompt, completion, cost);
+}
+
+}  // namespace literllm
