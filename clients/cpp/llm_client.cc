@@ -35,6 +35,8 @@ constexpr char kRetryServiceConfig[] = R"({
   }]
 })";
 
+}  // namespace
+
 std::shared_ptr<grpc::Channel> OpenChannel(const LlmClientOptions& options) {
   std::shared_ptr<grpc::ChannelCredentials> credentials =
       options.tls ? grpc::SslCredentials(grpc::SslCredentialsOptions())
@@ -46,7 +48,18 @@ std::shared_ptr<grpc::Channel> OpenChannel(const LlmClientOptions& options) {
   return grpc::CreateCustomChannel(options.target, credentials, arguments);
 }
 
-}  // namespace
+void PrepareContext(const LlmClientOptions& options,
+                    std::optional<absl::Duration> deadline,
+                    grpc::ClientContext& context) {
+  if (!options.api_key.empty()) {
+    context.AddMetadata("authorization",
+                        absl::StrCat("Bearer ", options.api_key));
+  }
+  absl::Duration timeout = deadline.value_or(options.default_deadline);
+  if (timeout != absl::InfiniteDuration()) {
+    context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  }
+}
 
 LlmClientOptions LlmClientOptions::FromEnvironment() {
   LlmClientOptions options;
@@ -69,7 +82,7 @@ absl::StatusOr<v1::ChatCompletionResponse> LlmClient::Chat(
     const v1::ChatCompletionRequest& request,
     std::optional<absl::Duration> deadline) {
   grpc::ClientContext context;
-  PrepareContext(context, deadline);
+  PrepareContext(options_, deadline, context);
   v1::ChatCompletionResponse response;
   absl::Status status =
       FromGrpcStatus(stub_->Chat(&context, request, &response));
@@ -82,7 +95,7 @@ absl::Status LlmClient::ChatStream(
     const std::function<void(const v1::ChatCompletionChunk&)>& on_chunk,
     std::optional<absl::Duration> deadline) {
   grpc::ClientContext context;
-  PrepareContext(context, deadline);
+  PrepareContext(options_, deadline, context);
   std::unique_ptr<grpc::ClientReader<v1::ChatCompletionChunk>> reader =
       stub_->ChatStream(&context, request);
   v1::ChatCompletionChunk chunk;
@@ -93,7 +106,7 @@ absl::Status LlmClient::ChatStream(
 absl::StatusOr<v1::ListModelsResponse> LlmClient::ListModels(
     std::optional<std::string> provider) {
   grpc::ClientContext context;
-  PrepareContext(context, std::nullopt);
+  PrepareContext(options_, std::nullopt, context);
   v1::ListModelsRequest request;
   if (provider.has_value()) request.set_provider(*std::move(provider));
   v1::ListModelsResponse response;
@@ -101,18 +114,6 @@ absl::StatusOr<v1::ListModelsResponse> LlmClient::ListModels(
       FromGrpcStatus(stub_->ListModels(&context, request, &response));
   if (!status.ok()) return status;
   return response;
-}
-
-void LlmClient::PrepareContext(grpc::ClientContext& context,
-                               std::optional<absl::Duration> deadline) const {
-  if (!options_.api_key.empty()) {
-    context.AddMetadata("authorization",
-                        absl::StrCat("Bearer ", options_.api_key));
-  }
-  absl::Duration timeout = deadline.value_or(options_.default_deadline);
-  if (timeout != absl::InfiniteDuration()) {
-    context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
-  }
 }
 
 absl::Status FromGrpcStatus(const grpc::Status& status) {

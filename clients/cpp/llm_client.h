@@ -69,13 +69,21 @@ class LlmClient {
       std::optional<std::string> provider = {});
 
  private:
-  // Adds the authorization metadata and the call's deadline to `context`.
-  void PrepareContext(grpc::ClientContext& context,
-                      std::optional<absl::Duration> deadline) const;
-
   LlmClientOptions options_;
   std::unique_ptr<v1::LlmService::Stub> stub_;
 };
+
+// A channel to `options.target`, plaintext or TLS as `options.tls` says; with
+// `options.retry_unavailable`, LlmService calls retry on UNAVAILABLE. For
+// stubs of the gateway's other services (e.g. literllm.v1.AdminService).
+std::shared_ptr<grpc::Channel> OpenChannel(const LlmClientOptions& options);
+
+// Adds `authorization: Bearer <options.api_key>` (when set) and the deadline
+// (`deadline` from now, else `options.default_deadline`) to `context`, as
+// every LlmClient call does.
+void PrepareContext(const LlmClientOptions& options,
+                    std::optional<absl::Duration> deadline,
+                    grpc::ClientContext& context);
 
 // The gRPC status as an absl::Status with the same code and message (the two
 // code enums share their values).

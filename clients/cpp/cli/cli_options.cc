@@ -12,51 +12,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "clients/cpp/cli/keys_options.h"
 
 namespace literllm {
-
-const char kShortUsage[] =
-    "usage: literllm [flags] chat -m MODEL [--stream] PROMPT...\n"
-    "       literllm [flags] models [PROVIDER]\n"
-    "       literllm [--json] prices [FILTER]\n"
-    "Run 'literllm --help' for the flags.\n";
-
-const char kUsage[] =
-    "usage: literllm [flags] chat -m MODEL [chat flags] PROMPT...\n"
-    "       literllm [flags] models [PROVIDER]\n"
-    "       literllm [--json] prices [FILTER]\n"
-    "\n"
-    "Talks to a literllm gateway over gRPC.\n"
-    "\n"
-    "commands:\n"
-    "  chat     send PROMPT to MODEL and print the answer\n"
-    "  models   list the models of every provider, or of PROVIDER only\n"
-    "  prices   print the model prices built into literllm, in USD per 1M\n"
-    "           tokens, or only those whose provider/model contains FILTER\n"
-    "           (any case); needs no gateway\n"
-    "\n"
-    "flags:\n"
-    "  --target HOST:PORT  gateway address (env LITERLLM_TARGET,\n"
-    "                      default localhost:50051)\n"
-    "  --api-key KEY       sent as 'authorization: Bearer KEY'\n"
-    "                      (env LITERLLM_API_KEY)\n"
-    "  --tls               use TLS with the system's root certificates\n"
-    "  --timeout SECONDS   deadline of the call (default 300)\n"
-    "  --json              print the whole response as JSON (with --stream:\n"
-    "                      one chunk per line; with prices: one row per line)\n"
-    "  -h, --help          print this help\n"
-    "\n"
-    "chat flags:\n"
-    "  -m, --model MODEL   provider/model, e.g. openai/gpt-4o (required)\n"
-    "  --stream            print the answer as it arrives\n"
-    "  --system TEXT       a system message before the prompt\n"
-    "  --temperature T     sampling temperature\n"
-    "  --max-tokens N      at most N tokens in the answer\n"
-    "\n"
-    "Token usage and estimated cost go to stderr.\n"
-    "Exit status: 0 success, 1 RPC error (or no price matched), 2 usage "
-    "error.\n";
-
 namespace {
 
 using FlagSetter = absl::Status (*)(absl::string_view value, CliOptions& cli);
@@ -68,17 +26,11 @@ struct FlagSpec {
   FlagSetter set;
 };
 
-absl::Status BadValue(absl::string_view flag, absl::string_view value,
-                      absl::string_view wanted) {
-  return absl::InvalidArgumentError(
-      absl::StrCat(flag, " needs ", wanted, ", got '", value, "'"));
-}
-
 absl::Status SetTimeout(absl::string_view value, CliOptions& cli) {
   double seconds = 0;
   if (!absl::SimpleAtod(value, &seconds) || !std::isfinite(seconds) ||
       seconds <= 0) {
-    return BadValue("--timeout", value, "a positive number of seconds");
+    return BadFlagValue("--timeout", value, "a positive number of seconds");
   }
   cli.timeout = absl::Seconds(seconds);
   return absl::OkStatus();
@@ -87,7 +39,7 @@ absl::Status SetTimeout(absl::string_view value, CliOptions& cli) {
 absl::Status SetTemperature(absl::string_view value, CliOptions& cli) {
   double temperature = 0;
   if (!absl::SimpleAtod(value, &temperature) || !std::isfinite(temperature)) {
-    return BadValue("--temperature", value, "a number");
+    return BadFlagValue("--temperature", value, "a number");
   }
   cli.temperature = temperature;
   return absl::OkStatus();
@@ -96,7 +48,7 @@ absl::Status SetTemperature(absl::string_view value, CliOptions& cli) {
 absl::Status SetMaxTokens(absl::string_view value, CliOptions& cli) {
   int max_tokens = 0;
   if (!absl::SimpleAtoi(value, &max_tokens) || max_tokens <= 0) {
-    return BadValue("--max-tokens", value, "a positive integer");
+    return BadFlagValue("--max-tokens", value, "a positive integer");
   }
   cli.max_tokens = max_tokens;
   return absl::OkStatus();
@@ -125,6 +77,12 @@ const FlagSpec kFlags[] = {
     {"--system", "", true, SetText<&CliOptions::system>},
     {"--temperature", "", true, SetTemperature},
     {"--max-tokens", "", true, SetMaxTokens},
+    {"--models", "", true, SetKeyModels},
+    {"--rpm", "", true, SetKeyRpm},
+    {"--tpm", "", true, SetKeyTpm},
+    {"--budget-usd", "", true, SetKeyBudgetUsd},
+    {"--budget-period", "", true, SetKeyBudgetPeriod},
+    {"--expires-at", "", true, SetKeyExpiresAt},
 };
 
 const FlagSpec* FindFlag(absl::string_view name) {
@@ -185,6 +143,16 @@ absl::StatusOr<CliOptions> FinishChat(const std::vector<std::string>& args,
   return cli;
 }
 
+bool HasChatFlags(const CliOptions& cli) {
+  return !cli.model.empty() || cli.stream || cli.system || cli.temperature ||
+         cli.max_tokens;
+}
+
+absl::Status ChatFlagsError() {
+  return absl::InvalidArgumentError(
+      "-m, --stream, --system, --temperature and --max-tokens are chat flags");
+}
+
 // The argument of `command`, which takes at most one (`what`) and no chat
 // flags; nullopt when none was given.
 absl::StatusOr<std::optional<std::string>> OptionalArgument(
@@ -194,12 +162,7 @@ absl::StatusOr<std::optional<std::string>> OptionalArgument(
     return absl::InvalidArgumentError(
         absl::StrCat(command, " takes at most one ", what));
   }
-  if (!cli.model.empty() || cli.stream || cli.system || cli.temperature ||
-      cli.max_tokens) {
-    return absl::InvalidArgumentError(
-        "-m, --stream, --system, --temperature and --max-tokens are chat "
-        "flags");
-  }
+  if (HasChatFlags(cli)) return ChatFlagsError();
   if (args.empty()) return std::nullopt;
   return args[0];
 }
@@ -224,20 +187,43 @@ absl::StatusOr<CliOptions> FinishPrices(const std::vector<std::string>& args,
   return cli;
 }
 
-// Interprets the non-flag words: the command, then its arguments.
-absl::StatusOr<CliOptions> ApplyCommand(const std::vector<std::string>& words,
-                                        CliOptions cli) {
+absl::StatusOr<CliOptions> FinishCommand(const std::vector<std::string>& words,
+                                         CliOptions cli) {
   if (words.empty()) return absl::InvalidArgumentError("missing command");
   std::vector<std::string> args(words.begin() + 1, words.end());
   if (words[0] == "chat") return FinishChat(args, std::move(cli));
   if (words[0] == "models") return FinishModels(args, std::move(cli));
   if (words[0] == "prices") return FinishPrices(args, std::move(cli));
+  if (words[0] == "keys") {
+    if (HasChatFlags(cli)) return ChatFlagsError();
+    return FinishKeys(args, std::move(cli));
+  }
   if (words[0] == "help") return cli;  // Command::kHelp is the default
   return absl::InvalidArgumentError(
       absl::StrCat("unknown command '", words[0], "'"));
 }
 
+// Interprets the non-flag words: the command, then its arguments.
+absl::StatusOr<CliOptions> ApplyCommand(const std::vector<std::string>& words,
+                                        CliOptions cli) {
+  absl::StatusOr<CliOptions> parsed = FinishCommand(words, std::move(cli));
+  if (parsed.ok() && parsed->key_policy.any() &&
+      !(parsed->command == CliOptions::Command::kKeys &&
+        parsed->keys_command == CliOptions::KeysCommand::kCreate)) {
+    return absl::InvalidArgumentError(
+        "--models, --rpm, --tpm, --budget-usd, --budget-period and "
+        "--expires-at are 'keys create' flags");
+  }
+  return parsed;
+}
+
 }  // namespace
+
+absl::Status BadFlagValue(absl::string_view flag, absl::string_view value,
+                          absl::string_view wanted) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(flag, " needs ", wanted, ", got '", value, "'"));
+}
 
 absl::StatusOr<CliOptions> ParseCliArgs(int argc, const char* const* argv) {
   CliOptions cli;

@@ -1,18 +1,12 @@
 // Runs the built `literllm` binary against an in-process fake LlmService.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "clients/cpp/llm_client.h"
+#include "clients/cpp/testing/cli_runner.h"
 #include "clients/cpp/testing/fake_llm_service.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -24,56 +18,9 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-struct CliResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ShellQuote(const std::string& arg) {
-  return absl::StrCat("'", absl::StrReplaceAll(arg, {{"'", "'\\''"}}), "'");
-}
-
-std::string ReadAll(FILE* file) {
-  std::string text;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), file)) > 0) {
-    text.append(buffer, n);
-  }
-  return text;
-}
-
-// Runs `literllm args...` with `env` (NAME=VALUE words) as its only literllm
-// settings, so the developer's own LITERLLM_* variables cannot leak in.
 CliResult RunCli(const std::vector<std::string>& args,
                  const std::vector<std::string>& env = {}) {
-  std::string err_path = ::testing::TempDir() + "literllm_cli_err_XXXXXX";
-  int err_fd = mkstemp(err_path.data());
-  if (err_fd < 0) return {};
-  close(err_fd);
-  std::string command = "env -u LITERLLM_TARGET -u LITERLLM_API_KEY";
-  for (const std::string& setting : env) {
-    absl::StrAppend(&command, " ", ShellQuote(setting));
-  }
-  absl::StrAppend(&command, " ", ShellQuote(LITERLLM_CLI_PATH));
-  for (const std::string& arg : args) {
-    absl::StrAppend(&command, " ", ShellQuote(arg));
-  }
-  absl::StrAppend(&command, " 2>", ShellQuote(err_path));
-
-  CliResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  result.out = ReadAll(pipe);
-  int status = pclose(pipe);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  if (FILE* err = std::fopen(err_path.c_str(), "r")) {
-    result.err = ReadAll(err);
-    std::fclose(err);
-  }
-  std::remove(err_path.c_str());
-  return result;
+  return RunCliBinary(LITERLLM_CLI_PATH, args, env);
 }
 
 v1::ChatCompletionResponse Reply(const std::string& content) {

@@ -4,6 +4,7 @@
 #include "absl/strings/str_format.h"
 #include "clients/cpp/cli/chat_command.h"
 #include "clients/cpp/cli/cli_options.h"
+#include "clients/cpp/cli/keys_command.h"
 #include "clients/cpp/cli/models_command.h"
 #include "clients/cpp/cli/prices_command.h"
 #include "clients/cpp/llm_client.h"
@@ -22,6 +23,9 @@ int main(int argc, char** argv) {
   }
   if (cli->command == CliOptions::Command::kPrices) {
     return literllm::RunPrices(*cli);  // the table is built in: no gateway
+  }
+  if (cli->command == CliOptions::Command::kKeys) {
+    return literllm::RunKeys(literllm::ClientOptionsFor(*cli), *cli);
   }
   literllm::LlmClient client(literllm::ClientOptionsFor(*cli));
   if (cli->command == CliOptions::Command::kChat) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "clients/cpp/cli/cli_options.h"
 
@@ -49,6 +50,28 @@ void PrintUsage(const v1::Usage* usage, std::optional<double> cost_usd) {
   if (cost_usd.has_value()) {
     absl::FPrintF(stderr, "cost: $%s\n", FormatUsd(*cost_usd));
   }
+}
+
+void PrintTable(const std::vector<std::vector<std::string>>& rows,
+                absl::Span<const bool> right_aligned) {
+  const size_t columns = right_aligned.size();
+  std::vector<size_t> widths(columns, 0);
+  for (const std::vector<std::string>& row : rows) {
+    for (size_t i = 0; i < columns; ++i) {
+      widths[i] = std::max(widths[i], row[i].size());
+    }
+  }
+  std::string text;
+  for (const std::vector<std::string>& row : rows) {
+    for (size_t i = 0; i < columns; ++i) {
+      if (i > 0) text += "  ";
+      std::string pad(widths[i] - row[i].size(), ' ');
+      absl::StrAppend(&text, right_aligned[i] ? pad : "", row[i],
+                      right_aligned[i] || i + 1 == columns ? "" : pad);
+    }
+    text += '\n';
+  }
+  PrintRaw(text);
 }
 
 std::string FormatUsd(double usd) {

@@ -3,9 +3,11 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "google/protobuf/message.h"
 #include "literllm/v1/llm_service.pb.h"
 
@@ -28,6 +30,12 @@ void PrintToolCall(absl::string_view name, absl::string_view arguments);
 // Prints "tokens: prompt=N completion=N total=N" and, when known,
 // "cost: $X" to stderr.
 void PrintUsage(const v1::Usage* usage, std::optional<double> cost_usd);
+
+// Prints `rows` (the first one the header) as columns two spaces apart;
+// column i aligns right when `right_aligned[i]`, else left (the last column
+// without trailing spaces). Every row has right_aligned.size() cells.
+void PrintTable(const std::vector<std::vector<std::string>>& rows,
+                absl::Span<const bool> right_aligned);
 
 // "0.00012" for 0.00012: up to 8 decimals, trailing zeros dropped, at least 2.
 std::string FormatUsd(double usd);

@@ -1,7 +1,5 @@
 #include "clients/cpp/cli/prices_command.h"
 
-#include <algorithm>
-#include <array>
 #include <cstdio>
 #include <optional>
 #include <vector>
@@ -16,17 +14,14 @@
 namespace literllm {
 namespace {
 
-constexpr size_t kColumns = 7;
-using TextRow = std::array<std::string, kColumns>;
 // Columns 1-4 are prices, aligned right; the others align left.
-constexpr bool kRightAligned[kColumns] = {false, true,  true, true,
-                                          true,  false, false};
+constexpr bool kRightAligned[] = {false, true, true, true, true, false, false};
 
 std::string OptionalPrice(const std::optional<double>& price) {
   return price.has_value() ? FormatUsd(*price) : "-";
 }
 
-TextRow TextRowFor(const ModelPrice& price) {
+std::vector<std::string> TextRowFor(const ModelPrice& price) {
   return {absl::StrCat(price.provider, "/", price.model),
           FormatUsd(price.input),
           OptionalPrice(price.cached_input),
@@ -36,26 +31,12 @@ TextRow TextRowFor(const ModelPrice& price) {
           price.source};
 }
 
-void PrintTable(const std::vector<const ModelPrice*>& prices) {
-  std::vector<TextRow> rows = {{"PROVIDER/MODEL", "INPUT", "CACHED INPUT",
-                                "CACHE WRITE", "OUTPUT", "AS OF", "SOURCE"}};
+void PrintPrices(const std::vector<const ModelPrice*>& prices) {
+  std::vector<std::vector<std::string>> rows = {{"PROVIDER/MODEL", "INPUT",
+                                                 "CACHED INPUT", "CACHE WRITE",
+                                                 "OUTPUT", "AS OF", "SOURCE"}};
   for (const ModelPrice* price : prices) rows.push_back(TextRowFor(*price));
-  std::array<size_t, kColumns> widths{};
-  for (const TextRow& row : rows) {
-    for (size_t i = 0; i < kColumns; ++i) {
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  }
-  for (const TextRow& row : rows) {
-    std::string line;
-    for (size_t i = 0; i < kColumns; ++i) {
-      if (i > 0) line += "  ";
-      std::string pad(widths[i] - row[i].size(), ' ');
-      absl::StrAppend(&line, kRightAligned[i] ? pad : "", row[i],
-                      kRightAligned[i] || i + 1 == kColumns ? "" : pad);
-    }
-    absl::PrintF("%s\n", line);
-  }
+  PrintTable(rows, kRightAligned);
 }
 
 void AppendJsonString(absl::string_view text, std::string& out) {
@@ -113,7 +94,7 @@ int RunPrices(const CliOptions& cli) {
     return kExitNoPrice;
   }
   if (!cli.json) {
-    PrintTable(selected);
+    PrintPrices(selected);
     return kExitOk;
   }
   std::string lines;

@@ -5,7 +5,6 @@
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
@@ -13,45 +12,6 @@
 #include "absl/strings/str_cat.h"
 
 namespace literllm {
-namespace {
-
-grpc::Status ToGrpcStatus(const absl::Status& status) {
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      std::string(status.message()));
-}
-
-// The canned `reply`: copied into `response`, or its error.
-template <typename Response>
-grpc::Status Answer(const absl::StatusOr<Response>& reply, Response& response) {
-  if (!reply.ok()) return ToGrpcStatus(reply.status());
-  response = *reply;
-  return grpc::Status::OK;
-}
-
-std::optional<absl::Duration> DeadlineRemaining(
-    const grpc::ServerContext& context) {
-  auto deadline = context.deadline();
-  if (deadline == std::chrono::system_clock::time_point::max()) {
-    return std::nullopt;
-  }
-  return absl::FromChrono(deadline) - absl::Now();
-}
-
-}  // namespace
-
-::testing::AssertionResult DeadlineNear(std::optional<absl::Duration> remaining,
-                                        absl::Duration expected) {
-  if (!remaining.has_value()) {
-    return ::testing::AssertionFailure() << "the call had no deadline";
-  }
-  // gRPC rounds the grpc-timeout header up (to 100 ms here), so the server
-  // may see a little more time than the client asked for.
-  if (*remaining > expected / 2 && *remaining <= expected + absl::Seconds(1)) {
-    return ::testing::AssertionSuccess();
-  }
-  return ::testing::AssertionFailure() << "the server had " << *remaining
-                                       << " left, expected about " << expected;
-}
 
 void FakeLlmService::SetChatReply(
     absl::StatusOr<v1::ChatCompletionResponse> reply) {
@@ -79,11 +39,7 @@ ObservedCall FakeLlmService::last_call() const {
 
 void FakeLlmService::Observe(const grpc::ServerContext& context) {
   last_call_ = ObservedCall();
-  const auto& metadata = context.client_metadata();
-  if (auto it = metadata.find("authorization"); it != metadata.end()) {
-    last_call_.authorization.assign(it->second.data(), it->second.size());
-  }
-  last_call_.deadline_remaining = DeadlineRemaining(context);
+  static_cast<CallMetadata&>(last_call_) = MetadataOf(context);
 }
 
 grpc::Status FakeLlmService::Chat(grpc::ServerContext* context,
@@ -146,6 +102,7 @@ FakeLlmServer::FakeLlmServer() {
   builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(),
                            &port);
   builder.RegisterService(&service_);
+  builder.RegisterService(&admin_);
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || port == 0) {
     std::fprintf(stderr, "FakeLlmServer: cannot listen on 127.0.0.1\n");

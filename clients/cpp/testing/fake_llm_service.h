@@ -14,24 +14,17 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "gtest/gtest.h"
+#include "clients/cpp/testing/fake_admin_service.h"
+#include "clients/cpp/testing/fake_call.h"
 #include "literllm/v1/llm_service.grpc.pb.h"
 
 namespace literllm {
 
 // What the last call to the fake carried.
-struct ObservedCall {
-  std::string authorization;  // "" when the metadata was absent
-  // Time left until the call's deadline on arrival; nullopt when none.
-  std::optional<absl::Duration> deadline_remaining;
+struct ObservedCall : CallMetadata {
   v1::ChatCompletionRequest chat_request;
   v1::ListModelsRequest models_request;
 };
-
-// Whether `remaining` (ObservedCall::deadline_remaining) matches a deadline
-// of `expected` set by the client just before the call.
-::testing::AssertionResult DeadlineNear(std::optional<absl::Duration> remaining,
-                                        absl::Duration expected);
 
 // An LlmService answering with canned replies, for client tests. Handlers run
 // on gRPC's threads, hence the mutex; set replies before making the call.
@@ -74,20 +67,22 @@ class FakeLlmService final : public v1::LlmService::Service {
   int chat_calls_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
-// A FakeLlmService served on 127.0.0.1 at a port the kernel picks; shuts
-// down when destroyed.
+// A FakeLlmService and a FakeAdminService served on 127.0.0.1 at one port
+// the kernel picks, like the gateway serves both; shuts down when destroyed.
 class FakeLlmServer {
  public:
   FakeLlmServer();  // aborts when the server cannot start
   ~FakeLlmServer();
 
   FakeLlmService& service() { return service_; }
+  FakeAdminService& admin() { return admin_; }
   // "127.0.0.1:<port>".
   const std::string& target() const { return target_; }
   std::shared_ptr<grpc::Channel> NewChannel() const;
 
  private:
   FakeLlmService service_;
+  FakeAdminService admin_;
   std::unique_ptr<grpc::Server> server_;
   std::string target_;
 };
