@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { GatewayDeployments } from "./k8s_objects.mjs";
 import { LoadObjects } from "./schemas.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -22,7 +23,7 @@ const exposed = (stage) =>
 // One message per way the runtime stage's EXPOSE lines and the overlay's
 // container ports disagree: the image documents exactly what the pod serves.
 function ExposeProblems(stage, objects) {
-  const container = objects.find((o) => o.kind === "Deployment").spec.template.spec.containers[0];
+  const container = GatewayDeployments(objects)[0].spec.template.spec.containers[0];
   const declared = container.ports.map((p) => p.containerPort);
   const ports = exposed(stage);
   return [
@@ -50,7 +51,7 @@ describe("deploy/Dockerfile", () => {
     const uid = Number(stages[1].match(/^USER (\d+)(:\d+)?$/m)?.[1]);
     assert.ok(uid > 0, "USER must be a numeric non-root id");
     for (const overlay of ["dev", "prod"]) {
-      const pod = rendered(overlay).find((o) => o.kind === "Deployment").spec.template.spec;
+      const pod = GatewayDeployments(rendered(overlay))[0].spec.template.spec;
       assert.equal(pod.securityContext.runAsUser, uid, `${overlay}: runAsUser`);
     }
     assert.match(stages[1], /^ENTRYPOINT \["\/usr\/local\/bin\/literllm-server"\]$/m);
@@ -115,7 +116,7 @@ describe("docs/operations.md", () => {
     }
   });
   it("describes every LITERLLM_ setting the Deployment sets", () => {
-    const container = rendered("prod").find((o) => o.kind === "Deployment").spec.template.spec.containers[0];
+    const container = GatewayDeployments(rendered("prod"))[0].spec.template.spec.containers[0];
     const missing = container.env.map((e) => e.name).filter((n) => n.startsWith("LITERLLM_") && !doc.includes(`\`${n}\``));
     assert.deepEqual(missing, []);
   });

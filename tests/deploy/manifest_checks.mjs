@@ -1,6 +1,10 @@
 // The properties the rendered literllm manifests must have (docs/operations.md
 // says why). CheckManifests returns one message per broken property.
 import { Describe } from "./schemas.mjs";
+import {
+  CheckContainerSecurity, CheckPodSecurity, GatewayDeployments, kGatewayName, Matches, Of, PodLabels,
+} from "./k8s_objects.mjs";
+import { CheckRedis, IsPasswordlessRedisSecret, kRedisPort, kRedisUrlEnv } from "./redis_checks.mjs";
 
 const kGrpcPort = 50051;
 // The OpenAI-compatible HTTP front, with /healthz and /readyz.
@@ -9,6 +13,9 @@ const kReadinessService = "literllm.v1.LlmService";
 // Names that hold credentials, and values that look like provider keys.
 const kSecretName = /(_KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL)/i;
 const kKeyValue = /\b(sk|gsk|xai|pplx|csk)[-_][A-Za-z0-9_-]{12,}|\bAIza[0-9A-Za-z_-]{20,}/;
+// Secrets by contract (the Redis URL holds its password): always set, and
+// only from a secretKeyRef (the base test checks both are optional).
+const kSecretEnv = [kRedisUrlEnv, "LITERLLM_MASTER_KEY"];
 
 // "100s", "2m", "1m30s" in seconds; NaN for anything else.
 export function DurationSeconds(value) {
@@ -18,11 +25,6 @@ export function DurationSeconds(value) {
   return [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
     .reduce((sum, [, n, unit]) => sum + Number(n) * units[unit], 0);
 }
-
-const Of = (objects, kind) => objects.filter((o) => o.kind === kind);
-const Matches = (selector, labels) =>
-  selector != null && Object.keys(selector).length > 0 &&
-  Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 
 export function EnvValue(container, name) {
   return container.env?.find((e) => e.name === name)?.value;
@@ -44,7 +46,7 @@ function CheckListen(c, problems) {
   }
 }
 
-function CheckContainer(c, pod, problems) {
+function CheckContainer(c, pod, objects, problems) {
   const where = `container ${c.name}`;
   const port = c.ports?.find((p) => p.name === "grpc");
   if (port?.containerPort !== kGrpcPort) problems.push(`${where}: no grpc port ${kGrpcPort}`);
@@ -62,19 +64,8 @@ function CheckContainer(c, pod, problems) {
   if (c.readinessProbe?.grpc?.service !== kReadinessService) {
     problems.push(`${where}: readinessProbe does not ask for ${kReadinessService}`);
   }
-  const sc = c.securityContext ?? {};
-  if (sc.readOnlyRootFilesystem !== true) problems.push(`${where}: readOnlyRootFilesystem not true`);
-  if (sc.allowPrivilegeEscalation !== false) problems.push(`${where}: allowPrivilegeEscalation not false`);
-  if (!sc.capabilities?.drop?.includes("ALL") || sc.capabilities?.add?.length) {
-    problems.push(`${where}: capabilities do not drop ALL (or add some)`);
-  }
-  if (sc.privileged === true || sc.runAsNonRoot === false) problems.push(`${where}: privileged or root`);
-  for (const kind of ["requests", "limits"]) {
-    if (!c.resources?.[kind]?.cpu || !c.resources?.[kind]?.memory) {
-      problems.push(`${where}: resources.${kind} lacks cpu or memory`);
-    }
-  }
-  CheckKeys(c, problems);
+  CheckContainerSecurity(c, problems);
+  CheckKeys(c, objects, problems);
   CheckDrain(c, pod, problems);
   for (const name of ["LITERLLM_MAX_CONNECTION_AGE", "LITERLLM_MAX_CONNECTION_AGE_GRACE"]) {
     if (!(DurationSeconds(EnvValue(c, name)) > 0)) problems.push(`${where}: ${name} not set to a duration`);
@@ -82,16 +73,25 @@ function CheckContainer(c, pod, problems) {
   if (!c.volumeMounts?.some((m) => m.mountPath === "/tmp")) problems.push(`${where}: no writable /tmp`);
 }
 
-// Provider keys only from Secrets: never a literal value that is or names one.
-function CheckKeys(c, problems) {
+// Keys only from Secrets: never a literal value that is or names one.
+function CheckKeys(c, objects, problems) {
   const where = `container ${c.name}`;
+  const secret = (e) => kSecretName.test(e.name) || kSecretEnv.includes(e.name);
   for (const e of c.env ?? []) {
-    if (e.value !== undefined && (kSecretName.test(e.name) || kKeyValue.test(e.value))) {
+    if (e.value !== undefined && (secret(e) || kKeyValue.test(e.value))) {
       problems.push(`${where}: env ${e.name} has a literal value; take it from a Secret`);
     }
     const from = e.valueFrom ?? {};
-    if (kSecretName.test(e.name) && e.value === undefined && !from.secretKeyRef) {
+    if (secret(e) && e.value === undefined && !from.secretKeyRef) {
       problems.push(`${where}: env ${e.name} is not from a secretKeyRef`);
+    }
+  }
+  for (const name of kSecretEnv) {
+    const ref = c.env?.find((e) => e.name === name)?.valueFrom?.secretKeyRef;
+    if (!ref?.name || !ref.key) problems.push(`${where}: env ${name} is not from a secretKeyRef`);
+    const rendered = Of(objects, "Secret").find((s) => s.metadata.name === ref?.name);
+    if (rendered && !(rendered.data?.[ref.key] ?? rendered.stringData?.[ref.key])) {
+      problems.push(`${where}: env ${name}: ${Describe(rendered)} has no key ${ref.key}`);
     }
   }
   const sources = c.envFrom ?? [];
@@ -118,16 +118,14 @@ function CheckDrain(c, pod, problems) {
 
 function CheckPod(deployment, objects, problems) {
   const pod = deployment.spec?.template?.spec ?? {};
-  const psc = pod.securityContext ?? {};
-  if (psc.runAsNonRoot !== true || !(psc.runAsUser > 0)) problems.push("pod: not runAsNonRoot with a numeric non-root runAsUser");
-  if (psc.seccompProfile?.type !== "RuntimeDefault") problems.push("pod: seccompProfile not RuntimeDefault");
+  CheckPodSecurity("pod", pod, problems);
   if (pod.enableServiceLinks !== false) problems.push("pod: enableServiceLinks not false (LITERLLM_* service variables)");
   const account = Of(objects, "ServiceAccount").find((s) => s.metadata.name === pod.serviceAccountName);
   if (!account || account.automountServiceAccountToken !== false || pod.automountServiceAccountToken !== false) {
     problems.push("pod: no own ServiceAccount with automountServiceAccountToken false");
   }
   if (deployment.spec?.replicas !== undefined) problems.push("Deployment sets spec.replicas: the HPA owns it");
-  for (const c of pod.containers ?? []) CheckContainer(c, pod, problems);
+  for (const c of pod.containers ?? []) CheckContainer(c, pod, objects, problems);
   CheckConfigMount(pod, objects, problems);
 }
 
@@ -149,8 +147,11 @@ function CheckConfigMount(pod, objects, problems) {
   }
 }
 
+// The gateway's Services: every one but those selecting another Deployment's
+// pods (the dev overlay's Redis, checked with it).
 function CheckServices(labels, objects, problems) {
-  const services = Of(objects, "Service");
+  const others = Of(objects, "Deployment").filter((d) => !Matches(d.spec?.selector?.matchLabels, labels));
+  const services = Of(objects, "Service").filter((s) => !others.some((d) => Matches(s.spec?.selector, PodLabels(d))));
   const headless = services.filter((s) => s.spec?.clusterIP === "None");
   if (headless.length === 0) problems.push("no headless Service (clusterIP: None) for round_robin clients");
   if (headless.length === services.length) problems.push("no plain ClusterIP Service");
@@ -181,7 +182,7 @@ function CheckPolicies(deployment, labels, objects, problems) {
   const policy = Of(objects, "NetworkPolicy").find((n) => Matches(n.spec?.podSelector?.matchLabels, labels));
   if (!policy) {
     problems.push("no NetworkPolicy selecting the pods");
-    return;
+    return undefined;
   }
   const ports = (rules) => (rules ?? []).flatMap((r) => (r.ports ?? [{ port: "any" }]).map((p) => p.port));
   // In: both fronts, and nothing else.
@@ -191,23 +192,29 @@ function CheckPolicies(deployment, labels, objects, problems) {
     problems.push(`${Describe(policy)}: ingress not on ${allowed.join(" and ")} only`);
   }
   const egress = ports(policy.spec.egress);
-  if (!egress.includes(53) || !egress.includes(443) || egress.includes("any")) {
-    problems.push(`${Describe(policy)}: egress must allow DNS (53) and HTTPS (443), and no rule every port`);
+  if (!egress.includes(53) || !egress.includes(443) || !egress.includes(kRedisPort) || egress.includes("any")) {
+    problems.push(`${Describe(policy)}: egress must allow DNS (53), HTTPS (443) and Redis (${kRedisPort}), and no rule every port`);
   }
+  return policy;
 }
 
 // Every property above, for the objects of one rendered overlay.
 export function CheckManifests(objects) {
   const problems = [];
-  const deployments = Of(objects, "Deployment");
-  if (deployments.length !== 1) return [`expected one Deployment, found ${deployments.length}`];
+  const deployments = GatewayDeployments(objects);
+  if (deployments.length !== 1) {
+    return [`expected one gateway Deployment (app.kubernetes.io/name: ${kGatewayName}), found ${deployments.length}`];
+  }
   const deployment = deployments[0];
-  const labels = deployment.spec?.template?.metadata?.labels;
+  const labels = PodLabels(deployment);
   if (!Matches(deployment.spec?.selector?.matchLabels, labels)) problems.push("Deployment selector does not match its pods");
   CheckPod(deployment, objects, problems);
   CheckServices(labels, objects, problems);
-  CheckPolicies(deployment, labels, objects, problems);
-  if (Of(objects, "Secret").length > 0) problems.push("a Secret is rendered: keys must not live in the manifests");
+  const policy = CheckPolicies(deployment, labels, objects, problems);
+  CheckRedis(deployment, policy, objects, problems);
+  for (const secret of Of(objects, "Secret").filter((s) => !IsPasswordlessRedisSecret(s))) {
+    problems.push(`${Describe(secret)}: a Secret is rendered: keys and passwords must not live in the manifests (only a password-less ${kRedisUrlEnv} may)`);
+  }
   const namespaces = new Set(objects.map((o) => o.metadata?.namespace));
   if (namespaces.size !== 1 || namespaces.has(undefined)) problems.push("objects are not all in one namespace");
   for (const c of deployment.spec?.template?.spec?.containers ?? []) {
