@@ -64,7 +64,21 @@ void ChatCall::StartAttempt() {
     framer_ = NewStreamFramer(target.provider->chat()->stream_framing());
     decoder_ = target.provider->chat()->NewStreamDecoder();
   }
+  // The transport may run the whole transfer, and the call end, on its own
+  // thread before Start returns here (an admission answered on the Redis
+  // thread, a retry on a timer's): the sink, which may delete this call,
+  // hears of the end only after this thread is out of it.
+  {
+    absl::MutexLock lock(&mu_);
+    ++starting_;
+  }
   transfer_.Start(*std::move(http), attempt_deadline_, this);
+  std::optional<absl::Status> deferred;
+  {
+    absl::MutexLock lock(&mu_);
+    if (--starting_ == 0) deferred.swap(deferred_finish_);
+  }
+  if (deferred.has_value()) Finish(*deferred);
 }
 
 void ChatCall::RetryAt(absl::Time when) {
@@ -251,6 +265,10 @@ void ChatCall::Advance() {
       }
     } else if (final_.has_value()) {
       finished_ = true;
+      if (starting_ > 0) {
+        deferred_finish_ = *final_;  // StartAttempt finishes on its way out
+        return;
+      }
       final_status = *final_;
       action = kFinish;
     }

@@ -121,6 +121,10 @@ class ChatCall final : private HttpResponseHandler {
   bool caller_gone_ ABSL_GUARDED_BY(mu_) = false;
   std::optional<absl::Status> final_ ABSL_GUARDED_BY(mu_);
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  // Threads inside StartAttempt's hand-over to the transport, and the end
+  // they must deliver when they leave.
+  int starting_ ABSL_GUARDED_BY(mu_) = 0;
+  std::optional<absl::Status> deferred_finish_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace literllm

@@ -115,6 +115,42 @@ TEST_F(ChatCallTest, DelayedAdmissionBlocksNoThreadAndThenProceeds) {
   EXPECT_EQ(contexts[0].caller_id, "tester");  // policies may fill it in
 }
 
+// A sink that deletes its call when told it finished, as the fronts do.
+class DeletingSink final : public ChatSink {
+ public:
+  ChatCall* call = nullptr;
+  void OnResponse(v1::ChatCompletionResponse) override {}
+  void OnChunk(const v1::ChatCompletionChunk&) override {
+    call->ChunkDone(true);
+  }
+  void OnFinish(const absl::Status& status) override {
+    ok = status.ok();
+    delete call;
+    finished.Notify();
+  }
+  bool ok = false;
+  absl::Notification finished;
+};
+
+TEST_F(ChatCallTest, CallAdmittedOnAnotherThreadMayEndBeforeItsStartReturns) {
+  // Admission answers on another thread, and the transport may finish the
+  // whole answer before the hand-over returns there: the call must not be
+  // deleted under that thread (ASan and the mutex checks watch).
+  policy_->delay = absl::Microseconds(1);
+  transport_.set_return_delay(absl::Milliseconds(20));
+  CallServices services = Services(transport_);
+  for (int i = 0; i < 20; ++i) {
+    transport_.Enqueue(Ok(std::string(kCompletion)));
+    DeletingSink sink;
+    CallContext context;
+    sink.call = new ChatCall(services, std::move(context), request_, sink);
+    sink.call->Start();
+    ASSERT_TRUE(sink.finished.WaitForNotificationWithTimeout(absl::Seconds(5)));
+    EXPECT_TRUE(sink.ok) << i;
+  }
+  ASSERT_TRUE(transport_.WaitIdle(absl::Seconds(5)));
+}
+
 TEST_F(ChatCallTest, CancelDuringAdmissionEndsTheCallBeforeAnyRequest) {
   policy_->delay = absl::Milliseconds(200);
   CallServices services = Services(transport_);

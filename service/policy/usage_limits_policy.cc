@@ -37,7 +37,7 @@ absl::Status Exceeded(const Caller& caller,
     case UsageLedger::Limit::kBudget:
       status = WithFailureKind(
           absl::ResourceExhaustedError(absl::StrFormat(
-              "budget: API key '%s' spent $%.4f of its $%.2f budget %s", name,
+              "budget: API key '%s' spent $%.6g of its $%.6g budget %s", name,
               verdict.spent_usd, caller.budget_usd,
               caller.budget_period == absl::ZeroDuration()
                   ? "(lifetime)"

@@ -12,6 +12,7 @@
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.pb.h"
 #include "service/policy/policy_factory.h"
+#include "service/telemetry/log.h"
 
 namespace literllm {
 
@@ -103,7 +104,20 @@ absl::Status GatewayServer::Start() {
       GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
   builder.RegisterService(&service_);
   builder.RegisterService(&admin_);
-  if (redis_ != nullptr) redis_->Start();
+  if (redis_ != nullptr) {
+    redis_->Start();
+    // Serve once Redis is connected, so a new replica does not refuse its
+    // first calls; a Redis that is down now is retried in the background.
+    const absl::Time give_up = absl::Now() + options_.redis_connect_wait;
+    while (!redis_->connected() && absl::Now() < give_up) {
+      absl::SleepFor(absl::Milliseconds(5));
+    }
+    if (!redis_->connected()) {
+      Log("warn",
+          "redis is not reachable yet; calls of keys with limits "
+          "follow redis.on_failure until it is");
+    }
+  }
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || port_ == 0) {
     server_.reset();

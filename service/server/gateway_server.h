@@ -60,6 +60,8 @@ struct ServerOptions {
   // How failed upstream attempts are retried (the config's `retries:`).
   RetrySettings retries;
   BreakerSettings circuit_breaker;
+  // How long Start waits for a configured Redis before serving anyway.
+  absl::Duration redis_connect_wait = absl::Seconds(2);
 };
 
 // The whole server: the gRPC front (LlmService, AdminService, health,

@@ -59,8 +59,14 @@ RedisServerProcess::RedisServerProcess(std::string password)
     return;
   }
   dir_ = dir_template;
-  port_ = FreeLoopbackPort();
-  Spawn();
+  // Another process may take the free port before redis-server binds it:
+  // then try another.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    port_ = FreeLoopbackPort();
+    if (Spawn()) return;
+  }
+  ADD_FAILURE() << "redis-server exited at start five times; see " << dir_
+                << "/redis.log";
 }
 
 RedisServerProcess::~RedisServerProcess() { Stop(); }
@@ -69,7 +75,7 @@ std::string RedisServerProcess::url() const {
   return absl::StrCat("redis://127.0.0.1:", port_);
 }
 
-void RedisServerProcess::Spawn() {
+bool RedisServerProcess::Spawn() {
   std::vector<std::string> args = {kRedisServer,
                                    "--port",
                                    std::to_string(port_),
@@ -105,17 +111,16 @@ void RedisServerProcess::Spawn() {
   while (absl::Now() < give_up) {
     int status = 0;
     if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      ADD_FAILURE() << "redis-server exited at start (status " << status
-                    << "); see " << dir_ << "/redis.log";
       pid_ = -1;
-      return;
+      return false;
     }
-    if (AnswersPing()) return;
+    if (AnswersPing()) return true;
     absl::SleepFor(absl::Milliseconds(10));
   }
   ADD_FAILURE() << "redis-server on port " << port_
                 << " did not answer PING within 10s";
   Reap(SIGKILL);
+  return true;  // not a start failure another port would fix
 }
 
 bool RedisServerProcess::AnswersPing() const {
@@ -160,7 +165,10 @@ void RedisServerProcess::Kill() { Reap(SIGKILL); }
 
 void RedisServerProcess::Restart() {
   Reap(SIGKILL);
-  if (!dir_.empty()) Spawn();
+  if (!dir_.empty() && !Spawn()) {
+    ADD_FAILURE() << "redis-server exited at restart on port " << port_
+                  << "; see " << dir_ << "/redis.log";
+  }
 }
 
 void RedisServerProcess::Pause() {

@@ -35,7 +35,9 @@ class RedisServerProcess {
   void Stop();
 
  private:
-  void Spawn();
+  // Starts redis-server on port_; false when it exited at once (e.g. the
+  // port was taken).
+  bool Spawn();
   bool AnswersPing() const;
   void Reap(int signal_number);
 

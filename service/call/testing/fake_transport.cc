@@ -39,6 +39,14 @@ void FakeTransport::Enqueue(FakeAnswer answer) {
 
 TransferId FakeTransport::Start(HttpRequest request, absl::Time deadline,
                                 HttpResponseHandler* handler) {
+  TransferId id = Hand(std::move(request), deadline, handler);
+  // The transfer may be over before Start returns, as with the real one.
+  if (return_delay_ > absl::ZeroDuration()) absl::SleepFor(return_delay_);
+  return id;
+}
+
+TransferId FakeTransport::Hand(HttpRequest request, absl::Time deadline,
+                               HttpResponseHandler* handler) {
   absl::MutexLock lock(&mu_);
   auto transfer = std::make_unique<Transfer>();
   transfer->id = next_id_++;

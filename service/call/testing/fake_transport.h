@@ -45,6 +45,9 @@ class FakeTransport final : public HttpTransport {
   TransferId Start(HttpRequest request, absl::Time deadline,
                    HttpResponseHandler* handler) override
       ABSL_LOCKS_EXCLUDED(mu_);
+  // Start returns this long after handing the transfer to the fake's
+  // thread, which may play it to its end meanwhile.
+  void set_return_delay(absl::Duration delay) { return_delay_ = delay; }
   void Cancel(TransferId id) override ABSL_LOCKS_EXCLUDED(mu_);
   void Resume(TransferId id) override ABSL_LOCKS_EXCLUDED(mu_);
 
@@ -59,6 +62,8 @@ class FakeTransport final : public HttpTransport {
  private:
   struct Transfer;
 
+  TransferId Hand(HttpRequest request, absl::Time deadline,
+                  HttpResponseHandler* handler) ABSL_LOCKS_EXCLUDED(mu_);
   void Run() ABSL_LOCKS_EXCLUDED(mu_);
   // The transfer whose next step is due, or null; `wake` is when one is.
   Transfer* Due(absl::Time now, absl::Time& wake)
@@ -68,6 +73,7 @@ class FakeTransport final : public HttpTransport {
   void Complete(Transfer& transfer, absl::Status status)
       ABSL_LOCKS_EXCLUDED(mu_);
 
+  absl::Duration return_delay_;
   mutable absl::Mutex mu_;
   std::deque<FakeAnswer> script_ ABSL_GUARDED_BY(mu_);
   std::vector<std::unique_ptr<Transfer>> running_ ABSL_GUARDED_BY(mu_);

@@ -1,0 +1,534 @@
+// Caller keys through real gateway replicas sharing one real Redis: who may
+// call (master, static and admin-made keys, over gRPC and HTTP), which models
+// they see and use, the admin API, and rpm, tpm and budgets counted across
+// replicas; no key ever in a log line or a status.
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/integration/caller_keys_fixture.h"
+#include "tests/integration/openai_fixtures.h"
+
+namespace literllm::testing {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::DoubleNear;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+// A generous Redis timeout: a slow CI machine must not turn into refusals
+// (short timeouts are redis_outage_test's business).
+constexpr char kConfig[] = R"(
+redis:
+  timeout: 2s
+aliases:
+  smart: groq/llama-3.1-70b
+auth:
+  keys:
+    - name: team-a
+      key_env: TEAM_A_KEY
+      models: [openai/*, smart]
+    - name: hashed
+      key_sha256: 2ea4000093a79261b655913a25484373390f07c5ee665bb3653a4f44fa4f6429
+      models: [groq/llama-3.1-8b]
+    - name: old
+      key_env: TEAM_B_KEY
+      expires_at_unix: 1000000000
+prices:
+  openai/gpt-4o: {input: 2.5, output: 10}
+)";
+
+class CallerKeysOneReplicaTest : public CallerKeysTest {
+ protected:
+  void SetUp() override {
+    CallerKeysTest::SetUp();
+    if (!HasFatalFailure()) StartReplicas(1, kConfig);
+  }
+
+  int ChatRequestsUpstream() const {
+    int n = 0;
+    for (const RecordedRequest& r : upstream_.requests()) {
+      n += absl::EndsWith(r.path, "/chat/completions");
+    }
+    return n;
+  }
+
+  // A unary call, a stream and an HTTP call with `key`, on three replicas
+  // (when there are), all refused for `limit` with a retry-after in
+  // 1..max_retry_after seconds.
+  void ExpectExhausted(const std::string& key, const std::string& limit,
+                       const std::string& http_code, int max_retry_after) {
+    const int n = replicas_.size();
+    auto context = KeyContext(key);
+    grpc::Status unary = Chat(0, key, "openai/gpt-4o", nullptr, context.get());
+    EXPECT_EQ(unary.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_THAT(unary.error_message(), HasSubstr(limit));
+    EXPECT_GE(RetryAfterSeconds(*context), 1);
+    EXPECT_LE(RetryAfterSeconds(*context), max_retry_after);
+    grpc::Status stream = Stream(1 % n, key);
+    EXPECT_EQ(stream.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_THAT(stream.error_message(), HasSubstr(limit));
+    HttpAnswer http = HttpChat(2 % n, key);
+    EXPECT_EQ(http.status, 429) << http.body;
+    EXPECT_EQ(http.ErrorField("code"), http_code) << http.body;
+    int retry_after = 0;
+    EXPECT_TRUE(absl::SimpleAtoi(http.Header("Retry-After"), &retry_after))
+        << http.head;
+    EXPECT_GE(retry_after, 1);
+    EXPECT_LE(retry_after, max_retry_after);
+  }
+};
+
+class CallerKeysThreeReplicasTest : public CallerKeysOneReplicaTest {
+ protected:
+  void SetUp() override {
+    CallerKeysTest::SetUp();
+    if (!HasFatalFailure()) StartReplicas(3, kConfig);
+  }
+};
+
+std::vector<std::string> HttpModelIds(const HttpAnswer& answer) {
+  std::vector<std::string> ids;
+  google::protobuf::Struct json = answer.Json();
+  auto data = json.fields().find("data");
+  if (data == json.fields().end()) return ids;
+  for (const auto& model : data->second.list_value().values()) {
+    auto id = model.struct_value().fields().find("id");
+    if (id != model.struct_value().fields().end()) {
+      ids.push_back(id->second.string_value());
+    }
+  }
+  return ids;
+}
+
+// ------------------------------------------------------------ who may call
+
+TEST_F(CallerKeysOneReplicaTest, GrpcCallsWithoutAValidKeyAreUnauthenticated) {
+  EXPECT_EQ(Chat(0, "").error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Stream(0, "").error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  std::vector<std::string> ids;
+  EXPECT_EQ(ListModels(0, "", &ids).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_TRUE(ids.empty());
+  EXPECT_EQ(Chat(0, "sk-made-up-0123456789").error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  // The master key in another scheme is no key.
+  auto basic = KeyContext("");
+  basic->AddMetadata("authorization", absl::StrCat("Basic ", kMasterKey));
+  EXPECT_EQ(Chat(0, "", "openai/gpt-4o", nullptr, basic.get()).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  grpc::Status expired = Chat(0, kTeamBKey);
+  EXPECT_EQ(expired.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(expired.error_message(), HasSubstr("expired"));
+  EXPECT_EQ(ChatRequestsUpstream(), 0);
+}
+
+TEST_F(CallerKeysOneReplicaTest, HttpCallsWithoutAValidKeyGetOpenAiStyle401) {
+  for (const std::string& key :
+       {std::string(), std::string("sk-wrong-0123"), std::string(kTeamBKey)}) {
+    HttpAnswer answer = HttpChat(0, key);
+    EXPECT_EQ(answer.status, 401) << key << "\n" << answer.body;
+    EXPECT_EQ(answer.ErrorField("type"), "authentication_error") << answer.body;
+    EXPECT_NE(answer.ErrorField("message"), "") << answer.body;
+    EXPECT_EQ(Http(0, "GET", "/v1/models", key).status, 401) << key;
+  }
+  EXPECT_EQ(ChatRequestsUpstream(), 0);
+}
+
+TEST_F(CallerKeysOneReplicaTest, KeysWorkAsBearerTokensAndAsXApiKey) {
+  EXPECT_TRUE(Chat(0, kTeamAKey).ok());
+  EXPECT_TRUE(Chat(0, kHashedKey, "groq/llama-3.1-8b").ok());
+  auto x_api_key = KeyContext(kTeamAKey, absl::Seconds(20), "x-api-key");
+  grpc::Status status = Chat(0, "", "openai/gpt-4o", nullptr, x_api_key.get());
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  auto wrong = KeyContext("sk-wrong-0123", absl::Seconds(20), "x-api-key");
+  EXPECT_EQ(Chat(0, "", "openai/gpt-4o", nullptr, wrong.get()).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(HttpChat(0, kTeamAKey).status, 200);
+  EXPECT_EQ(ChatRequestsUpstream(), 4);
+}
+
+TEST_F(CallerKeysOneReplicaTest, ModelsOffTheAllowlistAreDeniedByName) {
+  grpc::Status denied = Chat(0, kTeamAKey, "groq/llama-3.1-8b");
+  EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(denied.error_message(), HasSubstr("groq/llama-3.1-8b"));
+  // The alias's own target is not on the list; the alias is.
+  EXPECT_EQ(Chat(0, kTeamAKey, "groq/llama-3.1-70b").error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Stream(0, kTeamAKey, "groq/llama-3.1-8b").error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Chat(0, kHashedKey, "openai/gpt-4o").error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  HttpAnswer http = HttpChat(0, kTeamAKey, "groq/llama-3.1-8b");
+  EXPECT_EQ(http.status, 403) << http.body;
+  EXPECT_THAT(http.ErrorField("message"), HasSubstr("groq/llama-3.1-8b"));
+  EXPECT_EQ(ChatRequestsUpstream(), 0);
+
+  v1::ChatCompletionResponse response;
+  grpc::Status alias = Chat(0, kTeamAKey, "smart", &response);
+  ASSERT_TRUE(alias.ok()) << alias.error_message();
+  EXPECT_EQ(response.provider(), "groq");
+  EXPECT_TRUE(Chat(0, kTeamAKey, "openai/gpt-4o-mini").ok());
+  EXPECT_TRUE(Stream(0, kTeamAKey, "openai/gpt-4o").ok());
+  EXPECT_EQ(ChatRequestsUpstream(), 3);
+}
+
+TEST_F(CallerKeysOneReplicaTest, MasterKeyMayUseEveryModel) {
+  EXPECT_TRUE(Chat(0, kMasterKey, "groq/llama-3.1-8b").ok());
+  EXPECT_TRUE(Chat(0, kMasterKey, "openai/gpt-4o").ok());
+  EXPECT_TRUE(Stream(0, kMasterKey, "smart").ok());
+  EXPECT_EQ(HttpChat(0, kMasterKey, "groq/llama-3.1-8b").status, 200);
+}
+
+TEST_F(CallerKeysOneReplicaTest, ModelListsShowOnlyAllowedModels) {
+  std::vector<std::string> ids;
+  ASSERT_TRUE(ListModels(0, kTeamAKey, &ids).ok());
+  EXPECT_THAT(ids, UnorderedElementsAre("openai/gpt-4o", "openai/gpt-4o-mini",
+                                        "smart"));
+  EXPECT_THAT(
+      HttpModelIds(Http(0, "GET", "/v1/models", kTeamAKey)),
+      UnorderedElementsAre("openai/gpt-4o", "openai/gpt-4o-mini", "smart"));
+  ids.clear();
+  ASSERT_TRUE(ListModels(0, kHashedKey, &ids).ok());
+  EXPECT_THAT(ids, UnorderedElementsAre("groq/llama-3.1-8b"));
+  ids.clear();
+  ASSERT_TRUE(ListModels(0, kMasterKey, &ids).ok());
+  EXPECT_THAT(ids, UnorderedElementsAre("openai/gpt-4o", "openai/gpt-4o-mini",
+                                        "groq/llama-3.1-8b", "smart"));
+  EXPECT_THAT(HttpModelIds(Http(0, "GET", "/v1/models", kMasterKey)),
+              Contains("groq/llama-3.1-8b"));
+}
+
+// --------------------------------------------------------------- admin API
+
+TEST_F(CallerKeysThreeReplicasTest, CreatedKeysWorkAtOnceOnEveryReplica) {
+  v1::CreateKeyResponse created =
+      CreateKeyOk(0, Policy("made", {"openai/*"}, /*rpm=*/100));
+  EXPECT_TRUE(absl::StartsWith(created.key(), "lk-")) << created.key();
+  EXPECT_EQ(created.policy().name(), "made");
+  EXPECT_EQ(created.policy().rpm(), 100);
+  for (int i = 0; i < 3; ++i) {
+    grpc::Status status = Chat(i, created.key());
+    EXPECT_TRUE(status.ok()) << i << ": " << status.error_message();
+    EXPECT_EQ(Chat(i, created.key(), "groq/llama-3.1-8b").error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+  EXPECT_EQ(HttpChat(2, created.key()).status, 200);
+  // Two keys never share a value.
+  EXPECT_NE(CreateKeyOk(1, Policy("made-2")).key(), created.key());
+}
+
+TEST_F(CallerKeysOneReplicaTest, KeyNamesAreUnique) {
+  CreateKeyOk(0, Policy("dup"));
+  EXPECT_EQ(CreateKey(0, kMasterKey, Policy("dup")).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(CreateKey(0, kMasterKey, Policy("team-a")).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
+}
+
+TEST_F(CallerKeysOneReplicaTest, ListKeysShowsStaticAndStoredPolicies) {
+  CreateKeyOk(0, Policy("stored", {"openai/gpt-4o"}, 5, 50, 1.5));
+  auto context = KeyContext(kMasterKey);
+  v1::ListKeysResponse listed;
+  grpc::Status status =
+      admin(0).ListKeys(context.get(), v1::ListKeysRequest(), &listed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::vector<std::string> names;
+  for (const v1::KeyPolicy& policy : listed.keys()) {
+    names.push_back(policy.name());
+    if (policy.name() == "stored") {
+      EXPECT_EQ(policy.rpm(), 5);
+      EXPECT_EQ(policy.tpm(), 50);
+      EXPECT_EQ(policy.budget_usd(), 1.5);
+      EXPECT_THAT(policy.models(), UnorderedElementsAre("openai/gpt-4o"));
+    }
+  }
+  EXPECT_THAT(names, UnorderedElementsAre("team-a", "hashed", "old", "stored"));
+  EXPECT_THAT(listed.DebugString(),
+              AllOf(Not(HasSubstr(kTeamAKey)), Not(HasSubstr(kTeamBKey))));
+}
+
+TEST_F(CallerKeysOneReplicaTest, BadPoliciesAreInvalidArguments) {
+  v1::KeyPolicy negative_rpm = Policy("neg", {}, -1);
+  v1::KeyPolicy weekly = Policy("weekly", {}, 0, 0, 1);
+  weekly.set_budget_period("weekly");
+  for (const v1::KeyPolicy& policy :
+       {negative_rpm, weekly, Policy("a b"), Policy(""),
+        Policy("neg-tpm", {}, 0, -5), Policy("neg-budget", {}, 0, 0, -1)}) {
+    grpc::Status status = CreateKey(0, kMasterKey, policy);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << policy.ShortDebugString() << ": " << status.error_message();
+  }
+  v1::KeyPolicy daily = Policy("daily", {}, 0, 0, 1);
+  daily.set_budget_period("1d");
+  EXPECT_TRUE(CreateKey(0, kMasterKey, daily).ok());
+}
+
+TEST_F(CallerKeysOneReplicaTest, OnlyTheMasterKeyMayAdminister) {
+  std::string made = CreateKeyOk(0, Policy("made")).key();
+  for (const std::string& key : {std::string(kTeamAKey), made}) {
+    EXPECT_EQ(CreateKey(0, key, Policy("mine")).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+    auto context = KeyContext(key);
+    v1::ListKeysResponse listed;
+    EXPECT_EQ(admin(0).ListKeys(context.get(), {}, &listed).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+    context = KeyContext(key);
+    v1::RevokeKeyRequest revoke;
+    revoke.set_name("made");
+    v1::RevokeKeyResponse revoked;
+    EXPECT_EQ(admin(0).RevokeKey(context.get(), revoke, &revoked).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+    context = KeyContext(key);
+    v1::GetKeyUsageRequest usage_request;
+    usage_request.set_name("made");
+    v1::KeyUsage usage;
+    EXPECT_EQ(
+        admin(0).GetKeyUsage(context.get(), usage_request, &usage).error_code(),
+        grpc::StatusCode::PERMISSION_DENIED);
+  }
+  EXPECT_EQ(CreateKey(0, "", Policy("mine")).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(CreateKey(0, "lk-not-a-real-key", Policy("mine")).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  // None of the refused calls changed anything.
+  EXPECT_TRUE(Chat(0, made).ok());
+  v1::KeyUsage usage;
+  EXPECT_EQ(GetKeyUsage(0, "mine", &usage).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(CallerKeysOneReplicaTest,
+       RevokedKeysStopWorkingAndUnknownNamesAreNotFound) {
+  EXPECT_EQ(RevokeKey(0, "nobody").error_code(), grpc::StatusCode::NOT_FOUND);
+  v1::KeyUsage usage;
+  EXPECT_EQ(GetKeyUsage(0, "nobody", &usage).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  std::string key = CreateKeyOk(0, Policy("short-lived")).key();
+  ASSERT_TRUE(Chat(0, key).ok());
+  ASSERT_TRUE(RevokeKey(0, "short-lived").ok());
+  EXPECT_EQ(Chat(0, key).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(HttpChat(0, key).status, 401);
+  EXPECT_EQ(RevokeKey(0, "short-lived").error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(CallerKeysThreeReplicasTest, UsageCountsRequestsTokensAndSpend) {
+  std::string key = CreateKeyOk(0, Policy("metered", {"openai/*"}, 1000)).key();
+  v1::ChatCompletionResponse first, second;
+  v1::ChatCompletionChunk last;
+  ASSERT_TRUE(Chat(0, key, "openai/gpt-4o", &first).ok());
+  ASSERT_TRUE(Chat(1, key, "openai/gpt-4o", &second).ok());
+  ASSERT_TRUE(Stream(2, key, "openai/gpt-4o", &last).ok());
+  // Rejected calls count for nothing.
+  EXPECT_EQ(Chat(1, key, "groq/llama-3.1-8b").error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  double spent = first.estimated_cost_usd() + second.estimated_cost_usd() +
+                 last.estimated_cost_usd();
+  ASSERT_GT(spent, 0);
+  const int prompt = 2 * kUnaryPrompt + kStreamPrompt;
+  v1::KeyUsage usage = WaitForUsage(1, "metered", [&](const v1::KeyUsage& u) {
+    return u.prompt_tokens() >= prompt;
+  });
+  EXPECT_EQ(usage.name(), "metered");
+  EXPECT_EQ(usage.requests(), 3);
+  EXPECT_EQ(usage.prompt_tokens(), prompt);
+  EXPECT_EQ(usage.completion_tokens(),
+            2 * kUnaryCompletion + kStreamCompletion);
+  EXPECT_THAT(usage.spend_usd(), DoubleNear(spent, 1e-12));
+  EXPECT_EQ(usage.period_start_unix(), 0);  // a lifetime budget
+}
+
+// ------------------------------------------- limits shared across replicas
+
+TEST_F(CallerKeysThreeReplicasTest, RpmAdmitsExactlyNAcrossAllReplicas) {
+  constexpr int kRpm = 20, kThreads = 6, kCallsEach = 10;
+  std::string key = CreateKeyOk(0, Policy("shared", {}, kRpm)).key();
+  absl::Mutex mu;
+  int ok = 0;
+  std::vector<std::string> problems;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kCallsEach; ++i) {
+        auto context = KeyContext(key);
+        grpc::Status status =
+            Chat((t + i) % 3, key, "openai/gpt-4o", nullptr, context.get());
+        int retry_after = RetryAfterSeconds(*context);
+        absl::MutexLock lock(&mu);
+        if (status.ok()) {
+          ++ok;
+        } else if (status.error_code() !=
+                       grpc::StatusCode::RESOURCE_EXHAUSTED ||
+                   !absl::StrContains(status.error_message(), "rate limit") ||
+                   retry_after < 1 || retry_after > 60) {
+          problems.push_back(absl::StrCat(status.error_code(), " ",
+                                          status.error_message(),
+                                          " retry-after=", retry_after));
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(ok, kRpm);
+  EXPECT_THAT(problems, ::testing::IsEmpty());
+  EXPECT_EQ(ChatRequestsUpstream(), kRpm);
+
+  HttpAnswer http = HttpChat(1, key);
+  EXPECT_EQ(http.status, 429) << http.body;
+  EXPECT_EQ(http.ErrorField("code"), "rate_limit_exceeded") << http.body;
+  int retry_after = 0;
+  EXPECT_TRUE(absl::SimpleAtoi(http.Header("Retry-After"), &retry_after))
+      << http.head;
+  EXPECT_GE(retry_after, 1);
+  EXPECT_LE(retry_after, 60);
+}
+
+TEST_F(CallerKeysThreeReplicasTest, TpmCountsStreamedTokensOnEveryReplica) {
+  std::string key = CreateKeyOk(0, Policy("tokens", {}, 0, /*tpm=*/20)).key();
+  const int per_stream = kStreamPrompt + kStreamCompletion;
+  auto tokens_at_least = [](int n) {
+    return [n](const v1::KeyUsage& u) {
+      return u.prompt_tokens() + u.completion_tokens() >= n;
+    };
+  };
+  // Under the limit, calls are admitted: 0, then 12 of 20 tokens used.
+  v1::ChatCompletionChunk last;
+  ASSERT_TRUE(Stream(0, key, "openai/gpt-4o", &last).ok());
+  ASSERT_EQ(last.usage().prompt_tokens(), kStreamPrompt);
+  WaitForUsage(2, "tokens", tokens_at_least(per_stream));
+  ASSERT_TRUE(Stream(1, key).ok());
+  v1::KeyUsage usage =
+      WaitForUsage(2, "tokens", tokens_at_least(2 * per_stream));
+  ASSERT_EQ(usage.prompt_tokens() + usage.completion_tokens(), 2 * per_stream);
+
+  ExpectExhausted(key, "tokens per minute", "rate_limit_exceeded",
+                  /*max_retry_after=*/60);
+  EXPECT_EQ(ChatRequestsUpstream(), 2);
+}
+
+TEST_F(CallerKeysThreeReplicasTest, BudgetIsDrawnDownByUnaryAndStreamedCalls) {
+  constexpr double kBudget = 0.0002;
+  v1::KeyPolicy policy = Policy("budgeted", {"openai/*"}, 0, 0, kBudget);
+  policy.set_budget_period("1d");
+  std::string key = CreateKeyOk(0, policy).key();
+  auto spent_at_least = [](double usd) {
+    return
+        [usd](const v1::KeyUsage& u) { return u.spend_usd() >= usd - 1e-12; };
+  };
+  v1::ChatCompletionResponse first, third;
+  v1::ChatCompletionChunk second;
+  ASSERT_TRUE(Chat(0, key, "openai/gpt-4o", &first).ok());
+  WaitForUsage(1, "budgeted", spent_at_least(first.estimated_cost_usd()));
+  ASSERT_TRUE(Stream(1, key, "openai/gpt-4o", &second).ok());
+  double two = first.estimated_cost_usd() + second.estimated_cost_usd();
+  // The test's premise: two calls stay under the budget, three do not.
+  ASSERT_GT(second.estimated_cost_usd(), 0);
+  ASSERT_LT(two, kBudget);
+  WaitForUsage(2, "budgeted", spent_at_least(two));
+  ASSERT_TRUE(Chat(2, key, "openai/gpt-4o", &third).ok());
+  double all = two + third.estimated_cost_usd();
+  ASSERT_GE(all, kBudget);
+  v1::KeyUsage usage = WaitForUsage(0, "budgeted", spent_at_least(all));
+
+  // The next call would be admitted in the next daily period.
+  ExpectExhausted(key, "budget", "insufficient_quota",
+                  /*max_retry_after=*/86400);
+  EXPECT_EQ(ChatRequestsUpstream(), 3);
+
+  EXPECT_THAT(usage.spend_usd(), DoubleNear(all, 1e-12));
+  EXPECT_EQ(usage.requests(), 3);
+  EXPECT_EQ(usage.prompt_tokens(), 2 * kUnaryPrompt + kStreamPrompt);
+  int64_t now = absl::ToUnixSeconds(absl::Now());
+  EXPECT_EQ(usage.period_start_unix() % 86400, 0);
+  EXPECT_LE(usage.period_start_unix(), now);
+  EXPECT_GT(usage.period_start_unix(), now - 86400);
+}
+
+TEST_F(CallerKeysThreeReplicasTest, RevokedKeyIsRefusedByOtherReplicasSoon) {
+  std::string key = CreateKeyOk(0, Policy("leaving")).key();
+  ASSERT_TRUE(Chat(1, key).ok());
+  ASSERT_TRUE(Chat(2, key).ok());
+  ASSERT_TRUE(Chat(1, key).ok());  // right before the revocation
+  ASSERT_TRUE(RevokeKey(0, "leaving").ok());
+  absl::Time give_up = absl::Now() + absl::Seconds(3);
+  grpc::Status status = Chat(1, key);
+  while (status.ok() && absl::Now() < give_up) {
+    absl::SleepFor(absl::Milliseconds(50));
+    status = Chat(1, key);
+  }
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+      << status.error_message();
+  // Refused for good, everywhere.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(Chat(i, key).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  }
+  absl::SleepFor(absl::Seconds(1.5));  // past every replica's cache
+  EXPECT_EQ(Chat(2, key).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(HttpChat(2, key).status, 401);
+}
+
+// ------------------------------------------------------------------ secrecy
+
+TEST_F(CallerKeysThreeReplicasTest, NoKeyMaterialInLogsOrStatuses) {
+  std::vector<std::string> seen;  // every status and error the clients got
+  auto note = [&seen](const grpc::Status& status) {
+    seen.push_back(
+        absl::StrCat(status.error_message(), "|", status.error_details()));
+  };
+  auto note_http = [&seen](const HttpAnswer& answer) {
+    seen.push_back(absl::StrCat(answer.head, "\n", answer.body));
+  };
+  std::string made = CreateKeyOk(0, Policy("made", {"openai/*"}, 100)).key();
+  std::string limited = CreateKeyOk(1, Policy("limited", {}, 1)).key();
+  std::vector<std::string> secrets{kMasterKey, kTeamAKey, kTeamBKey, kHashedKey,
+                                   kGroqKey,   kTestKey,  made,      limited};
+  for (int i = 0; i < 3; ++i) {
+    for (const std::string& key : secrets) {
+      note(Chat(i, key));
+      note(Chat(i, key, "groq/llama-3.1-8b"));
+      note(Stream(i, key, "groq/llama-3.1-70b"));
+      note(Chat(i, absl::StrCat(key, "x")));  // near misses
+      note_http(HttpChat(i, key, "groq/llama-3.1-8b"));
+      note_http(HttpChat(i, absl::StrCat(key, "x")));
+      note(CreateKey(i, key, Policy("a b")));
+    }
+    auto x_api_key = KeyContext(kMasterKey, absl::Seconds(20), "x-api-key");
+    note(Chat(i, "", "no-such/model", nullptr, x_api_key.get()));
+    note_http(Http(i, "POST", "/v1/chat/completions", kMasterKey, "{nope"));
+    note_http(Http(i, "GET", "/v1/nowhere", kMasterKey));
+  }
+  ASSERT_TRUE(RevokeKey(2, "made").ok());
+  absl::SleepFor(absl::Seconds(1.5));
+  for (int i = 0; i < 3; ++i) {
+    note(Chat(i, made));
+    note_http(HttpChat(i, made));
+  }
+  std::vector<std::string> logs = AllLogs();
+  ASSERT_FALSE(logs.empty());
+  ASSERT_GT(seen.size(), 100u);
+  for (const std::string& secret : secrets) {
+    for (const std::string& text : seen) {
+      EXPECT_FALSE(absl::StrContains(text, secret))
+          << "a key in a status or error: " << text;
+    }
+    for (const std::string& line : logs) {
+      EXPECT_FALSE(absl::StrContains(line, secret))
+          << "a key in a log: " << line;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace literllm::testing
