@@ -179,6 +179,7 @@ class Literllm(Gateway):
         self.binary = pathlib.Path(build) / "service" / "literllm-server"
         self.log = pathlib.Path(work) / f"{self.name}-{upstream.port}.log"
         self.call_tally = {}
+        self.extra_env = {}
         self.work = pathlib.Path(work)
         self.body = self.request_body()
 
@@ -193,7 +194,7 @@ class Literllm(Gateway):
     def __enter__(self):
         self.process = Process([str(self.binary)] + self.server_flags(), self.log,
                                env={"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": upstream_url(self),
-                                    "LITERLLM_HTTP_LISTEN": ""})
+                                    "LITERLLM_HTTP_LISTEN": "", **self.extra_env})
         deadline = time.time() + 20
         ports = None
         while ports is None and time.time() < deadline:

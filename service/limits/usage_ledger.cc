@@ -17,8 +17,8 @@ std::string KeyPrefix(absl::string_view name) {
   return absl::StrCat("literllm:{key:", name, "}:");
 }
 
-// KEYS: request log (sorted set), token buckets (hash, one field per
-// second), usage prefix (":<period start>" appended).
+// KEYS: request log (sorted set), token buckets (hash: a field per second,
+// their sum, the oldest second), usage prefix (the period start appended).
 // ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), log member.
 // Returns {verdict, retry_after_ms, spent}: "ok", "rpm", "tpm", "budget".
 constexpr char kAdmit[] = R"lua(
@@ -39,23 +39,41 @@ if budget > 0 then
   end
 end
 if tpm > 0 then
-  local buckets = redis.call('HGETALL', KEYS[2])
-  local live, used = {}, 0
-  for i = 1, #buckets, 2 do
-    local second, tokens = tonumber(buckets[i]), tonumber(buckets[i + 1])
-    if second <= now_s - 60 then
-      redis.call('HDEL', KEYS[2], buckets[i])
+  -- Fields: one per second with that second's tokens, plus 'sum' (of the
+  -- live ones) and 'oldest' (the oldest live second). Expired seconds are
+  -- dropped at most once a second; otherwise this is one read.
+  local sum, oldest = unpack(redis.call('HMGET', KEYS[2], 'sum', 'oldest'))
+  sum, oldest = tonumber(sum or '0'), tonumber(oldest or now_s)
+  local live = nil
+  if oldest <= now_s - 60 or sum >= tpm then
+    local fields = redis.call('HGETALL', KEYS[2])
+    live, sum, oldest = {}, 0, nil
+    for i = 1, #fields, 2 do
+      local second = tonumber(fields[i])
+      if second then
+        if second <= now_s - 60 then
+          redis.call('HDEL', KEYS[2], fields[i])
+        else
+          local tokens = tonumber(fields[i + 1])
+          sum = sum + tokens
+          live[#live + 1] = {second, tokens}
+          if not oldest or second < oldest then oldest = second end
+        end
+      end
+    end
+    redis.call('HSET', KEYS[2], 'sum', sum)
+    if oldest then
+      redis.call('HSET', KEYS[2], 'oldest', oldest)
     else
-      used = used + tokens
-      live[#live + 1] = {second, tokens}
+      redis.call('HDEL', KEYS[2], 'oldest')
     end
   end
-  if used >= tpm then
+  if sum >= tpm then
     table.sort(live, function(a, b) return a[1] < b[1] end)
     local retry = 60000
     for _, bucket in ipairs(live) do
-      used = used - bucket[2]
-      if used < tpm then
+      sum = sum - bucket[2]
+      if sum < tpm then
         retry = (bucket[1] + 60) * 1000 - now_ms
         break
       end
@@ -72,8 +90,9 @@ if rpm > 0 then
   redis.call('ZADD', KEYS[1], now_ms, ARGV[5])
   redis.call('PEXPIRE', KEYS[1], 60000)
 end
-redis.call('HINCRBY', usage, 'requests', 1)
-if period > 0 then redis.call('EXPIREAT', usage, start + 2 * period) end
+if redis.call('HINCRBY', usage, 'requests', 1) == 1 and period > 0 then
+  redis.call('EXPIREAT', usage, start + 2 * period)
+end
 return {'ok', 0, ''}
 )lua";
 
@@ -86,6 +105,8 @@ local cost, period = tonumber(ARGV[3]), tonumber(ARGV[4])
 local requests = tonumber(ARGV[5])
 if prompt + completion > 0 then
   redis.call('HINCRBY', KEYS[1], now_s, prompt + completion)
+  redis.call('HINCRBY', KEYS[1], 'sum', prompt + completion)
+  redis.call('HSETNX', KEYS[1], 'oldest', now_s)
   redis.call('EXPIRE', KEYS[1], 120)
 end
 local start = 0
@@ -178,23 +199,11 @@ void UsageLedger::CountLocally(const Caller& caller) {
 
 void UsageLedger::Record(const Caller& caller, int64_t prompt_tokens,
                          int64_t completion_tokens, double cost_usd) {
-  Write(caller.name, Pending{.prompt_tokens = prompt_tokens,
-                             .completion_tokens = completion_tokens,
-                             .cost_usd = cost_usd,
-                             .budget_period = caller.budget_period});
-}
-
-void UsageLedger::Write(const std::string& name, const Pending& usage) {
-  std::string prefix = KeyPrefix(name);
-  redis_.Eval(record_,
-              {absl::StrCat(prefix, "tokens"), absl::StrCat(prefix, "usage:")},
-              {absl::StrCat(usage.prompt_tokens),
-               absl::StrCat(usage.completion_tokens), Usd(usage.cost_usd),
-               Seconds(usage.budget_period), absl::StrCat(usage.requests)},
-              [this, name, usage](absl::StatusOr<RedisReply> reply) {
-                if (!reply.ok()) return Keep(name, usage);
-                if (has_pending_.load()) FlushPending();
-              });
+  Keep(caller.name, Pending{.prompt_tokens = prompt_tokens,
+                            .completion_tokens = completion_tokens,
+                            .cost_usd = cost_usd,
+                            .budget_period = caller.budget_period});
+  FlushPending();
 }
 
 void UsageLedger::Keep(const std::string& name, const Pending& usage) {
@@ -209,14 +218,49 @@ void UsageLedger::Keep(const std::string& name, const Pending& usage) {
 }
 
 void UsageLedger::FlushPending() {
-  absl::flat_hash_map<std::string, Pending> pending;
+  absl::flat_hash_map<std::string, Pending> batch;
   {
     absl::MutexLock lock(&mu_);
-    pending.swap(pending_);
+    // One batch in flight at a time: calls that end meanwhile wait here and
+    // share the next batch's write, so under load a key costs one write per
+    // Redis round trip rather than one per call.
+    if (writing_ || pending_.empty()) return;
+    writing_ = true;
+    batch.swap(pending_);
     has_pending_.store(false);
   }
-  // A write that fails again is kept again.
-  for (const auto& [name, usage] : pending) Write(name, usage);
+  auto left = std::make_shared<std::atomic<size_t>>(batch.size());
+  auto all_ok = std::make_shared<std::atomic<bool>>(true);
+  for (const auto& [name, usage] : batch) {
+    Write(name, usage, [this, left, all_ok](bool ok) {
+      if (!ok) all_ok->store(false);
+      if (left->fetch_sub(1) == 1) Written(all_ok->load());
+    });
+  }
+}
+
+void UsageLedger::Written(bool ok) {
+  {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+  }
+  // After a failure what was kept waits for the next call or reconnection.
+  if (ok && has_pending_.load()) FlushPending();
+}
+
+void UsageLedger::Write(const std::string& name, const Pending& usage,
+                        absl::AnyInvocable<void(bool ok) &&> done) {
+  std::string prefix = KeyPrefix(name);
+  redis_.Eval(
+      record_, {absl::StrCat(prefix, "tokens"), absl::StrCat(prefix, "usage:")},
+      {absl::StrCat(usage.prompt_tokens), absl::StrCat(usage.completion_tokens),
+       Usd(usage.cost_usd), Seconds(usage.budget_period),
+       absl::StrCat(usage.requests)},
+      [this, name, usage,
+       done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
+        if (!reply.ok()) Keep(name, usage);  // sent again later
+        std::move(done)(reply.ok());
+      });
 }
 
 int64_t UsageLedger::pending_requests() const {

@@ -46,8 +46,9 @@ class UsageLedger {
   // A call admitted while Redis was unreachable: counted here, and added to
   // Redis once it is connected again.
   void CountLocally(const Caller& caller);
-  // Adds what a call used (tokens, cost) once it ended: one write, whose
-  // failure keeps the figures here until Redis answers again.
+  // Adds what a call used (tokens, cost) once it ended: at most one write
+  // per key in flight, calls that end meanwhile share the next one; a
+  // failed write keeps the figures here until Redis answers again.
   void Record(const Caller& caller, int64_t prompt_tokens,
               int64_t completion_tokens, double cost_usd);
   // What the key named `name` used in its current period.
@@ -66,9 +67,12 @@ class UsageLedger {
     absl::Duration budget_period;
   };
   void Keep(const std::string& name, const Pending& usage);
-  void Write(const std::string& name, const Pending& usage);
-  // Sends what is kept here, after Redis answered.
+  // Sends what is kept here (one write per key), unless a batch is in
+  // flight: then it goes when that one is answered.
   void FlushPending();
+  void Written(bool ok);
+  void Write(const std::string& name, const Pending& usage,
+             absl::AnyInvocable<void(bool ok) &&> done);
 
   RedisClient& redis_;
   const RedisClient::ScriptId admit_;
@@ -81,6 +85,7 @@ class UsageLedger {
   std::atomic<bool> has_pending_{false};
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, Pending> pending_ ABSL_GUARDED_BY(mu_);
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;  // a batch is in flight
 };
 
 }  // namespace literllm

@@ -5,6 +5,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
 #include "tests/redis/redis_server_process.h"
@@ -49,6 +50,17 @@ class UsageLedgerTest : public ::testing::Test {
     done.WaitForNotification();
     EXPECT_TRUE(out.ok()) << out.status();
     return out.ok() ? *out : v1::KeyUsage();
+  }
+
+  absl::StatusOr<RedisReply> Call(std::vector<std::string> args) {
+    absl::StatusOr<RedisReply> out = absl::UnknownError("none");
+    absl::Notification done;
+    client_.Command(std::move(args), [&](absl::StatusOr<RedisReply> reply) {
+      out = std::move(reply);
+      done.Notify();
+    });
+    done.WaitForNotification();
+    return out;
   }
 
   // Records, then waits until Redis has it (the usage query queues behind).
@@ -104,6 +116,31 @@ TEST_F(UsageLedgerTest, TokensPerMinuteCountRecordedUsage) {
   EXPECT_EQ(usage.requests(), 2);
   EXPECT_EQ(usage.prompt_tokens(), 65);
   EXPECT_EQ(usage.completion_tokens(), 35);
+}
+
+TEST_F(UsageLedgerTest, TokensOlderThanAMinuteNoLongerCount) {
+  Caller caller{.name = "tpm-old", .tpm = 50};
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
+  Record(caller, 40, 20, 0);
+  ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kTokens);
+  // Move the recorded second 90 seconds back, as if it were that old.
+  const std::string key = "literllm:{key:tpm-old}:tokens";
+  absl::StatusOr<RedisReply> fields = Call({"HGETALL", key});
+  ASSERT_TRUE(fields.ok()) << fields.status();
+  const std::string old_second =
+      absl::StrCat(absl::ToUnixSeconds(absl::Now()) - 90);
+  for (size_t i = 0; i + 1 < fields->elements.size(); i += 2) {
+    const std::string& field = fields->elements[i].string;
+    if (field == "sum" || field == "oldest") continue;
+    ASSERT_TRUE(Call({"HDEL", key, field}).ok());
+    ASSERT_TRUE(
+        Call({"HSET", key, old_second, fields->elements[i + 1].string}).ok());
+  }
+  ASSERT_TRUE(Call({"HSET", key, "oldest", old_second}).ok());
+  EXPECT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
+  absl::StatusOr<RedisReply> sum = Call({"HGET", key, "sum"});
+  ASSERT_TRUE(sum.ok());
+  EXPECT_EQ(sum->string, "0");
 }
 
 TEST_F(UsageLedgerTest, BudgetStopsOnceSpentAndReportsTheSpend) {

@@ -78,10 +78,10 @@ void RedisClient::Loop::Submit(std::vector<std::string> argv, int script,
     absl::MutexLock lock(&mu_);
     state = state_;
     if (state == State::kRunning) {
-      boost::asio::post(io_, [this, argv = std::move(argv), script,
-                              done = std::move(done)]() mutable {
-        Send(std::move(argv), script, std::move(done));
-      });
+      // One wake-up of the loop for all commands sent meanwhile: under load
+      // the loop drains many at once instead of one post each.
+      inbox_.push_back({std::move(argv), script, std::move(done)});
+      if (inbox_.size() == 1) boost::asio::post(io_, [this] { DrainInbox(); });
       return;
     }
   }
@@ -89,6 +89,17 @@ void RedisClient::Loop::Submit(std::vector<std::string> argv, int script,
   std::move(done)(state == State::kIdle
                       ? absl::UnavailableError("redis: client not started")
                       : absl::CancelledError("redis: client stopped"));
+}
+
+void RedisClient::Loop::DrainInbox() {
+  std::vector<Submission> inbox;
+  {
+    absl::MutexLock lock(&mu_);
+    inbox.swap(inbox_);
+  }
+  for (Submission& command : inbox) {
+    Send(std::move(command.argv), command.script, std::move(command.done));
+  }
 }
 
 RedisClient::RedisClient(Options options)

@@ -49,6 +49,13 @@ class RedisClient::Loop {
  private:
   enum class State { kIdle, kRunning, kStopping, kStopped };
 
+  // A command handed over by Submit, waiting for the loop.
+  struct Submission {
+    std::vector<std::string> argv;
+    int script;
+    Callback done;
+  };
+
   // One command sent to Redis. hiredis holds it (as privdata) until it
   // calls back with the reply, or with none when the context ends, so a
   // command that timed out stays here, finished, until then.
@@ -75,6 +82,7 @@ class RedisClient::Loop {
   void Shutdown();
 
   // Commands (redis_client.cc).
+  void DrainInbox();
   void Send(std::vector<std::string> argv, int script, Callback done);
   void Issue(std::unique_ptr<Record> record,
              const std::vector<std::string>& argv);
@@ -105,6 +113,8 @@ class RedisClient::Loop {
   absl::Mutex stop_mu_;  // one Stop at a time, held until joined
   absl::Mutex mu_;
   State state_ ABSL_GUARDED_BY(mu_) = State::kIdle;
+  // Submitted, not yet sent; the loop takes them all at once.
+  std::vector<Submission> inbox_ ABSL_GUARDED_BY(mu_);
   std::atomic<bool> connected_{false};
 
   // Loop thread only.
