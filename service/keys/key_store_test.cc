@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 #include "service/keys/key_directory.h"
 #include "service/keys/key_material.h"
+#include "tests/redis/connected_client.h"
 #include "tests/redis/redis_server_process.h"
 
 namespace literllm {
@@ -25,17 +26,9 @@ T Wait(absl::FunctionRef<void(absl::AnyInvocable<void(T) &&>)> start) {
 class KeyStoreTest : public ::testing::Test {
  protected:
   KeyStoreTest()
-      : client_(RedisClient::Options{.endpoint = *ParseRedisUrl(redis_.url()),
-                                     .command_timeout = absl::Seconds(2)}),
-        store_(client_) {}
+      : client_(testing::ClientOptionsFor(redis_)), store_(client_) {}
 
-  void SetUp() override {
-    client_.Start();
-    for (int i = 0; i < 500 && !client_.connected(); ++i) {
-      absl::SleepFor(absl::Milliseconds(10));
-    }
-    ASSERT_TRUE(client_.connected());
-  }
+  void SetUp() override { ASSERT_TRUE(testing::StartConnected(client_)); }
 
   absl::Status Create(const std::string& name, const std::string& key) {
     v1::KeyPolicy policy;

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
+#include "tests/redis/connected_client.h"
 #include "tests/redis/redis_server_process.h"
 
 namespace literllm {
@@ -16,17 +17,9 @@ namespace {
 class UsageLedgerTest : public ::testing::Test {
  protected:
   UsageLedgerTest()
-      : client_(RedisClient::Options{.endpoint = *ParseRedisUrl(redis_.url()),
-                                     .command_timeout = absl::Seconds(2)}),
-        ledger_(client_) {}
+      : client_(testing::ClientOptionsFor(redis_)), ledger_(client_) {}
 
-  void SetUp() override {
-    client_.Start();
-    for (int i = 0; i < 500 && !client_.connected(); ++i) {
-      absl::SleepFor(absl::Milliseconds(10));
-    }
-    ASSERT_TRUE(client_.connected());
-  }
+  void SetUp() override { ASSERT_TRUE(testing::StartConnected(client_)); }
 
   absl::StatusOr<UsageLedger::Verdict> Admit(const Caller& caller) {
     absl::StatusOr<UsageLedger::Verdict> out = absl::UnknownError("none");

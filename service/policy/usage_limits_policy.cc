@@ -20,19 +20,19 @@ std::string RetrySeconds(absl::Duration wait) {
 absl::Status Exceeded(const Caller& caller,
                       const UsageLedger::Verdict& verdict) {
   const std::string& name = caller.name;
+  auto rate_limit = [&name](int64_t limit, absl::string_view what) {
+    return WithFailureKind(absl::ResourceExhaustedError(absl::StrCat(
+                               "rate limit: API key '", name, "' may use ",
+                               limit, " ", what, " per minute")),
+                           FailureKind::kRateLimited);
+  };
   absl::Status status;
   switch (verdict.exceeded) {
     case UsageLedger::Limit::kRequests:
-      status = WithFailureKind(absl::ResourceExhaustedError(absl::StrCat(
-                                   "rate limit: API key '", name, "' may make ",
-                                   caller.rpm, " requests per minute")),
-                               FailureKind::kRateLimited);
+      status = rate_limit(caller.rpm, "requests");
       break;
     case UsageLedger::Limit::kTokens:
-      status = WithFailureKind(absl::ResourceExhaustedError(absl::StrCat(
-                                   "rate limit: API key '", name, "' may use ",
-                                   caller.tpm, " tokens per minute")),
-                               FailureKind::kRateLimited);
+      status = rate_limit(caller.tpm, "tokens");
       break;
     case UsageLedger::Limit::kBudget:
       status = WithFailureKind(
