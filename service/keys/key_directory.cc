@@ -80,10 +80,14 @@ void KeyDirectory::Resolve(absl::string_view key, Done done) {
       });
     }
     Entry& entry = cache_[hash];
-    if (options_.now() - entry.checked >= options_.fresh) {
+    const absl::Time now = options_.now();
+    if (now - entry.checked >= options_.fresh) {
       entry.waiters.push_back(std::move(done));
       if (entry.fetching) return;
       entry.fetching = fetch = true;
+      // An answer counts from when it was asked for, so a revocation that
+      // races the look-up still takes effect within `fresh`.
+      entry.asked = now;
     } else {
       cached = entry.caller;
     }
@@ -119,7 +123,7 @@ void KeyDirectory::Fetched(const std::string& hash,
     absl::Time now = options_.now();
     if (found.ok()) {
       entry.caller = caller;
-      entry.checked = now;
+      entry.checked = entry.asked;
     } else if (now - entry.checked < options_.stale) {
       caller = entry.caller;  // Redis is down: what was known still holds
     }

@@ -64,8 +64,9 @@ class KeyDirectory {
 
  private:
   struct Entry {
-    std::shared_ptr<const Caller> caller;  // null: no such key
-    absl::Time checked = absl::InfinitePast();
+    std::shared_ptr<const Caller> caller;       // null: no such key
+    absl::Time checked = absl::InfinitePast();  // when the answer was asked for
+    absl::Time asked;                           // the look-up in flight
     bool fetching = false;
     std::vector<Done> waiters;
   };
