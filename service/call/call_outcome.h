@@ -21,6 +21,7 @@ struct CallOutcome {
   std::string provider;
   std::string deployment;  // "provider/model"
   absl::Status status;     // what the caller was told
+  bool admitted = false;   // the policy chain let the call through
   int attempts = 0;        // upstream attempts started, over all targets
   absl::Duration latency;  // from the call's start to its finish
   // From the start to the first chunk (streams) or the answer (unary).

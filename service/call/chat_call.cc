@@ -34,6 +34,7 @@ void ChatCall::Start() {
 
 void ChatCall::Admitted(absl::Status status) {
   if (!status.ok()) return End(std::move(status));
+  admitted_ = true;
   if (cancelled_.load()) return End(absl::CancelledError("cancelled"));
   absl::StatusOr<AttemptBudget> budget =
       ReadAttemptBudget(services_.retries, context_, request_);
@@ -300,6 +301,7 @@ CallOutcome ChatCall::Outcome(const absl::Status& status) const {
     outcome.attempts = attempts_->started();
   }
   outcome.status = status;
+  outcome.admitted = admitted_;
   outcome.latency = absl::Now() - start_;
   outcome.time_to_first_token = time_to_first_token_;
   outcome.usage = usage_;

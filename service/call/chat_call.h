@@ -107,6 +107,7 @@ class ChatCall final : private HttpResponseHandler {
   std::unique_ptr<StreamDecoder> decoder_;
   std::vector<StreamEvent> events_;
   absl::Status stream_error_;  // an in-band error that aborted the transfer
+  bool admitted_ = false;      // the policy chain let the call through
   bool answered_ = false;      // something reached the sink's queue
   std::optional<absl::Duration> time_to_first_token_;
   std::optional<v1::Usage> usage_;

@@ -25,6 +25,7 @@ TEST_F(ChatCallTest, UnaryAnswerWithUsageAndCostReportedOnce) {
   EXPECT_EQ(outcomes[0].provider, "openai");
   EXPECT_EQ(outcomes[0].deployment, "openai/gpt-4o");
   EXPECT_EQ(outcomes[0].attempts, 1);
+  EXPECT_TRUE(outcomes[0].admitted);
   ASSERT_TRUE(outcomes[0].usage.has_value());
   EXPECT_EQ(outcomes[0].usage->total_tokens(), 14);
   EXPECT_DOUBLE_EQ(outcomes[0].cost_usd.value_or(0), cost);
@@ -86,6 +87,8 @@ TEST_F(ChatCallTest, RejectionHappensBeforeAnyUpstreamRequest) {
   std::vector<CallOutcome> outcomes = Outcomes();
   ASSERT_EQ(outcomes.size(), 2u);
   EXPECT_EQ(outcomes[0].attempts, 0);
+  EXPECT_FALSE(outcomes[0].admitted);
+  EXPECT_FALSE(outcomes[1].admitted);
   EXPECT_EQ(outcomes[1].status.message(), "model not allowed");
 }
 

@@ -90,9 +90,6 @@ if rpm > 0 then
   redis.call('ZADD', KEYS[1], now_ms, ARGV[5])
   redis.call('PEXPIRE', KEYS[1], 60000)
 end
-if redis.call('HINCRBY', usage, 'requests', 1) == 1 and period > 0 then
-  redis.call('EXPIREAT', usage, start + 2 * period)
-end
 return {'ok', 0, ''}
 )lua";
 
@@ -192,14 +189,10 @@ void UsageLedger::Admit(const Caller& caller,
       });
 }
 
-void UsageLedger::CountLocally(const Caller& caller) {
-  Keep(caller.name,
-       Pending{.requests = 1, .budget_period = caller.budget_period});
-}
-
 void UsageLedger::Record(const Caller& caller, int64_t prompt_tokens,
                          int64_t completion_tokens, double cost_usd) {
-  Keep(caller.name, Pending{.prompt_tokens = prompt_tokens,
+  Keep(caller.name, Pending{.requests = 1,
+                            .prompt_tokens = prompt_tokens,
                             .completion_tokens = completion_tokens,
                             .cost_usd = cost_usd,
                             .budget_period = caller.budget_period});

@@ -20,15 +20,16 @@ namespace literllm {
 // Each caller key's requests, tokens and spend in Redis, shared by every
 // replica, and the admission decisions made from them. Admitting a call is
 // one atomic script (EVALSHA) that checks the budget, the tokens of the last
-// minute and the requests of the last minute (a sliding log), and counts the
-// request only if all of them allow it, on Redis's clock; recording what a
-// call used is one more. Redis keys of one caller key share a hash tag, so
+// minute and the requests of the last minute (a sliding log), and enters
+// the request in the log only if all of them allow it, on Redis's clock;
+// counting what a call used when it ended is one more, shared by the calls
+// that ended meanwhile. Redis keys of one caller key share a hash tag, so
 // this works on Redis Cluster. Callbacks run on the Redis client's thread.
 class UsageLedger {
  public:
   enum class Limit { kNone, kRequests, kTokens, kBudget };
   struct Verdict {
-    Limit exceeded = Limit::kNone;  // kNone: admitted and counted
+    Limit exceeded = Limit::kNone;  // kNone: admitted (and in the rpm log)
     // When a call would be admitted again; zero when never (a spent
     // lifetime budget).
     absl::Duration retry_after;
@@ -40,15 +41,13 @@ class UsageLedger {
   // Registers the ledger's scripts: before `redis` starts.
   explicit UsageLedger(RedisClient& redis);
 
-  // Admits (and counts) a call of `caller`, or names the limit it hit; a
-  // Redis failure is the status.
+  // Admits a call of `caller` (entering it in the request log of rpm), or
+  // names the limit it hit; a Redis failure is the status.
   void Admit(const Caller& caller, Done<absl::StatusOr<Verdict>> done);
-  // A call admitted while Redis was unreachable: counted here, and added to
-  // Redis once it is connected again.
-  void CountLocally(const Caller& caller);
-  // Adds what a call used (tokens, cost) once it ended: at most one write
-  // per key in flight, calls that end meanwhile share the next one; a
-  // failed write keeps the figures here until Redis answers again.
+  // Counts an admitted call that ended, with what it used (tokens, cost):
+  // at most one write per key in flight, calls that end meanwhile share the
+  // next one; while Redis cannot be written, the figures are kept here and
+  // added once it is connected again.
   void Record(const Caller& caller, int64_t prompt_tokens,
               int64_t completion_tokens, double cost_usd);
   // What the key named `name` used in its current period.

@@ -61,16 +61,16 @@ void UsageLimitsPolicy::Admit(CallContext& context,
                               const v1::ChatCompletionRequest& request,
                               AdmitDone done) {
   std::shared_ptr<const Caller> caller = context.caller;
-  if (caller == nullptr || caller->master) {
+  // Nothing to check for a key without limits: its usage is counted when
+  // the call ends.
+  if (caller == nullptr || caller->master || !caller->limited()) {
     return std::move(done)(absl::OkStatus());
   }
   ledger_.Admit(
       *caller, [this, caller, done = std::move(done)](
                    absl::StatusOr<UsageLedger::Verdict> verdict) mutable {
         if (verdict.ok()) return std::move(done)(Exceeded(*caller, *verdict));
-        if (!caller->limited() ||
-            on_failure_ == RedisSettings::OnFailure::kAllow) {
-          ledger_.CountLocally(*caller);
+        if (on_failure_ == RedisSettings::OnFailure::kAllow) {
           return std::move(done)(absl::OkStatus());
         }
         std::move(done)(absl::UnavailableError(
@@ -81,12 +81,10 @@ void UsageLimitsPolicy::Admit(CallContext& context,
 
 void UsageLimitsPolicy::Finished(const CallOutcome& outcome) {
   const std::shared_ptr<const Caller>& caller = outcome.context->caller;
-  if (caller == nullptr || caller->master) return;
+  if (caller == nullptr || caller->master || !outcome.admitted) return;
   int64_t prompt = outcome.usage ? outcome.usage->prompt_tokens() : 0;
   int64_t completion = outcome.usage ? outcome.usage->completion_tokens() : 0;
   double cost = outcome.cost_usd.value_or(0);
-  // Rejected calls used nothing; admitted ones were counted at admission.
-  if (prompt == 0 && completion == 0 && cost <= 0) return;
   ledger_.Record(*caller, prompt, completion, cost);
 }
 
