@@ -34,6 +34,7 @@ BUILD = ROOT / "build" / "release"
 CALLER_KEY = "lk-bench-caller-key"
 # The caller key's limits by variant: far above what a run uses.
 LIMITS = {
+    "keys": "models: [\"openai/*\"]",
     "keys+rpm+budget": "rpm: 100000000\n      budget_usd: 1000000000\n"
                        "      budget_period: 1d",
     "keys+rpm+tpm+budget": "rpm: 100000000\n      tpm: 100000000000\n"

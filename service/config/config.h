@@ -115,6 +115,9 @@ struct RedisSettings {
   enum class OnFailure { kDeny, kAllow };
   std::optional<std::string> url;  // may hold a password: never echoed
   absl::Duration timeout = absl::Milliseconds(50);  // per command
+  // Calls that end within this window share one usage write per key; zero:
+  // each is written as soon as no write is in flight.
+  absl::Duration usage_batch = absl::Milliseconds(5);
   OnFailure on_failure = OnFailure::kDeny;
   ConfigLocation location;
 };

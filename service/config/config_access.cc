@@ -120,6 +120,14 @@ absl::Status ReadRedis(const ConfigEntry& section, RedisSettings& redis) {
     const std::string& key = field.key.Scalar();
     if (key == "url") return ReadString(field, redis.url);
     if (key == "timeout") return ReadDuration(field, redis.timeout);
+    if (key == "usage_batch") {
+      // Zero is allowed here: write each call's usage at once.
+      if (field.value.IsScalar() && field.value.Scalar() == "0s") {
+        redis.usage_batch = absl::ZeroDuration();
+        return absl::OkStatus();
+      }
+      return ReadDuration(field, redis.usage_batch);
+    }
     if (key == "on_failure") {
       std::string mode;
       absl::Status status = ReadString(field, mode);
@@ -133,7 +141,7 @@ absl::Status ReadRedis(const ConfigEntry& section, RedisSettings& redis) {
       }
       return absl::OkStatus();
     }
-    return UnknownKey(field, {"url", "timeout", "on_failure"});
+    return UnknownKey(field, {"url", "timeout", "usage_batch", "on_failure"});
   });
 }
 

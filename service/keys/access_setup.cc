@@ -87,6 +87,7 @@ absl::StatusOr<AccessSetup> SetUpAccess(const GatewayConfig& config,
                                         const EnvLookup& env) {
   AccessSetup setup;
   setup.redis_timeout = config.redis.timeout;
+  setup.usage_batch = config.redis.usage_batch;
   setup.on_failure = config.redis.on_failure;
   const std::string master_env =
       config.auth.master_key_env.value_or(kMasterKeyEnv);

@@ -22,6 +22,7 @@ struct AccessSetup {
   // LITERLLM_REDIS_URL, else redis.url; unset: no Redis.
   std::optional<RedisEndpoint> redis;
   absl::Duration redis_timeout;
+  absl::Duration usage_batch;
   RedisSettings::OnFailure on_failure = RedisSettings::OnFailure::kDeny;
   bool admin_api = false;  // stored keys and AdminService
 };

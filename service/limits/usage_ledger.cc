@@ -94,27 +94,31 @@ return {'ok', 0, ''}
 )lua";
 
 // KEYS: token buckets, usage prefix. ARGV: prompt tokens, completion
-// tokens, cost_usd, period_seconds, requests.
+// tokens, cost_usd, period_seconds, requests, 1 when the key has a tpm
+// limit. Read-then-write of whole hashes: fewer calls than one increment
+// per field, and a script runs alone.
 constexpr char kRecord[] = R"lua(
 local now_s = tonumber(redis.call('TIME')[1])
 local prompt, completion = tonumber(ARGV[1]), tonumber(ARGV[2])
-local cost, period = tonumber(ARGV[3]), tonumber(ARGV[4])
-local requests = tonumber(ARGV[5])
-if prompt + completion > 0 then
-  redis.call('HINCRBY', KEYS[1], now_s, prompt + completion)
-  redis.call('HINCRBY', KEYS[1], 'sum', prompt + completion)
-  redis.call('HSETNX', KEYS[1], 'oldest', now_s)
+local tokens = prompt + completion
+if ARGV[6] == '1' and tokens > 0 then
+  local t = redis.call('HMGET', KEYS[1], now_s, 'sum', 'oldest')
+  redis.call('HSET', KEYS[1], now_s, tonumber(t[1] or '0') + tokens,
+             'sum', tonumber(t[2] or '0') + tokens, 'oldest', t[3] or now_s)
   redis.call('EXPIRE', KEYS[1], 120)
 end
+local period = tonumber(ARGV[4])
 local start = 0
 if period > 0 then start = now_s - now_s % period end
 local usage = KEYS[2] .. start
-if requests > 0 then redis.call('HINCRBY', usage, 'requests', requests) end
-if prompt > 0 then redis.call('HINCRBY', usage, 'prompt_tokens', prompt) end
-if completion > 0 then
-  redis.call('HINCRBY', usage, 'completion_tokens', completion)
-end
-if cost > 0 then redis.call('HINCRBYFLOAT', usage, 'spend_usd', ARGV[3]) end
+local u = redis.call('HMGET', usage, 'requests', 'prompt_tokens',
+                     'completion_tokens', 'spend_usd')
+redis.call('HSET', usage,
+           'requests', tonumber(u[1] or '0') + tonumber(ARGV[5]),
+           'prompt_tokens', tonumber(u[2] or '0') + prompt,
+           'completion_tokens', tonumber(u[3] or '0') + completion,
+           'spend_usd', string.format('%.17g',
+                                      tonumber(u[4] or '0') + tonumber(ARGV[3])))
 if period > 0 then redis.call('EXPIREAT', usage, start + 2 * period) end
 return 1
 )lua";
@@ -144,12 +148,13 @@ const RedisReply* Element(const RedisReply& reply, size_t i) {
 
 }  // namespace
 
-UsageLedger::UsageLedger(RedisClient& redis)
+UsageLedger::UsageLedger(RedisClient& redis, absl::Duration batch_window)
     : redis_(redis),
       admit_(redis.AddScript(kAdmit)),
       record_(redis.AddScript(kRecord)),
       usage_(redis.AddScript(kUsage)),
-      replica_(KeyHash(NewCallerKey()).substr(0, 16)) {
+      replica_(KeyHash(NewCallerKey()).substr(0, 16)),
+      batch_window_(batch_window) {
   redis.OnConnected([this] {
     if (has_pending_.load()) FlushPending();
   });
@@ -195,8 +200,35 @@ void UsageLedger::Record(const Caller& caller, int64_t prompt_tokens,
                             .prompt_tokens = prompt_tokens,
                             .completion_tokens = completion_tokens,
                             .cost_usd = cost_usd,
-                            .budget_period = caller.budget_period});
-  FlushPending();
+                            .budget_period = caller.budget_period,
+                            .tokens_per_minute = caller.tpm > 0});
+  if (batch_window_ == absl::ZeroDuration()) return FlushPending();
+  {
+    absl::MutexLock lock(&mu_);
+    if (batch_timer_) return;
+    batch_timer_ = true;
+  }
+  redis_.After(batch_window_, [this] {
+    {
+      absl::MutexLock lock(&mu_);
+      batch_timer_ = false;
+    }
+    FlushPending();
+  });
+}
+
+void UsageLedger::Drain(absl::Duration timeout) {
+  const absl::Time give_up = absl::Now() + timeout;
+  while (true) {
+    bool idle;
+    {
+      absl::MutexLock lock(&mu_);
+      idle = !writing_ && pending_.empty();
+    }
+    if (idle || absl::Now() >= give_up) return;
+    FlushPending();  // nothing while a batch is in flight
+    absl::SleepFor(absl::Milliseconds(1));
+  }
 }
 
 void UsageLedger::Keep(const std::string& name, const Pending& usage) {
@@ -207,6 +239,7 @@ void UsageLedger::Keep(const std::string& name, const Pending& usage) {
   kept.completion_tokens += usage.completion_tokens;
   kept.cost_usd += usage.cost_usd;
   kept.budget_period = usage.budget_period;
+  kept.tokens_per_minute = usage.tokens_per_minute;
   has_pending_.store(true);
 }
 
@@ -248,7 +281,7 @@ void UsageLedger::Write(const std::string& name, const Pending& usage,
       record_, {absl::StrCat(prefix, "tokens"), absl::StrCat(prefix, "usage:")},
       {absl::StrCat(usage.prompt_tokens), absl::StrCat(usage.completion_tokens),
        Usd(usage.cost_usd), Seconds(usage.budget_period),
-       absl::StrCat(usage.requests)},
+       absl::StrCat(usage.requests), usage.tokens_per_minute ? "1" : "0"},
       [this, name, usage,
        done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
         if (!reply.ok()) Keep(name, usage);  // sent again later

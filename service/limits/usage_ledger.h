@@ -38,21 +38,29 @@ class UsageLedger {
   template <typename T>
   using Done = absl::AnyInvocable<void(T) &&>;
 
-  // Registers the ledger's scripts: before `redis` starts.
-  explicit UsageLedger(RedisClient& redis);
+  // Registers the ledger's scripts: before `redis` starts. Usage of calls
+  // that end within `batch_window` of each other is sent in one write per
+  // key (zero: as soon as no write is in flight).
+  explicit UsageLedger(RedisClient& redis,
+                       absl::Duration batch_window = absl::ZeroDuration());
 
   // Admits a call of `caller` (entering it in the request log of rpm), or
   // names the limit it hit; a Redis failure is the status.
   void Admit(const Caller& caller, Done<absl::StatusOr<Verdict>> done);
   // Counts an admitted call that ended, with what it used (tokens, cost):
-  // at most one write per key in flight, calls that end meanwhile share the
-  // next one; while Redis cannot be written, the figures are kept here and
-  // added once it is connected again.
+  // written after the batch window, at most one write per key in flight,
+  // calls that end meanwhile share the next one; while Redis cannot be
+  // written, the figures are kept here and added once it is connected
+  // again.
   void Record(const Caller& caller, int64_t prompt_tokens,
               int64_t completion_tokens, double cost_usd);
   // What the key named `name` used in its current period.
   void Usage(const std::string& name, absl::Duration budget_period,
              Done<absl::StatusOr<v1::KeyUsage>> done);
+
+  // Sends what is kept at once and waits (at most `timeout`) until Redis
+  // has it: at shutdown, before the client stops.
+  void Drain(absl::Duration timeout);
 
   // Calls counted here and not yet in Redis (for tests and logs).
   int64_t pending_requests() const;
@@ -64,6 +72,7 @@ class UsageLedger {
     int64_t completion_tokens = 0;
     double cost_usd = 0;
     absl::Duration budget_period;
+    bool tokens_per_minute = false;  // the key has a tpm limit
   };
   void Keep(const std::string& name, const Pending& usage);
   // Sends what is kept here (one write per key), unless a batch is in
@@ -79,12 +88,14 @@ class UsageLedger {
   const RedisClient::ScriptId usage_;
   // Unique members of the request logs across replicas.
   const std::string replica_;
+  const absl::Duration batch_window_;
   std::atomic<uint64_t> sequence_{0};
 
   std::atomic<bool> has_pending_{false};
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, Pending> pending_ ABSL_GUARDED_BY(mu_);
-  bool writing_ ABSL_GUARDED_BY(mu_) = false;  // a batch is in flight
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;      // a batch is in flight
+  bool batch_timer_ ABSL_GUARDED_BY(mu_) = false;  // a flush is due
 };
 
 }  // namespace literllm

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/redis/connected_client.h"
 #include "tests/redis/redis_server_process.h"
@@ -144,6 +145,40 @@ TEST_F(UsageLedgerTest, TokensOlderThanAMinuteNoLongerCount) {
   absl::StatusOr<RedisReply> sum = Call({"HGET", key, "sum"});
   ASSERT_TRUE(sum.ok());
   EXPECT_EQ(sum->string, "0");
+}
+
+TEST_F(UsageLedgerTest, CallsEndingTogetherShareOneWriteAfterTheWindow) {
+  RedisClient client(testing::ClientOptionsFor(redis_));
+  UsageLedger batched(client, absl::Milliseconds(200));
+  ASSERT_TRUE(testing::StartConnected(client));
+  Caller caller{.name = "batched", .budget_usd = 1};
+  ASSERT_TRUE(Call({"CONFIG", "RESETSTAT"}).ok());
+  for (int i = 0; i < 20; ++i) batched.Record(caller, 2, 1, 0.001);
+  EXPECT_EQ(Usage(caller).requests(), 0);  // still inside the window
+  v1::KeyUsage usage;
+  for (int i = 0; i < 250 && usage.requests() < 20; ++i) {
+    absl::SleepFor(absl::Milliseconds(20));
+    usage = Usage(caller);
+  }
+  EXPECT_EQ(usage.requests(), 20);
+  EXPECT_EQ(usage.prompt_tokens(), 40);
+  EXPECT_EQ(usage.completion_tokens(), 20);
+  EXPECT_NEAR(usage.spend_usd(), 0.02, 1e-12);
+  absl::StatusOr<RedisReply> stats = Call({"INFO", "commandstats"});
+  ASSERT_TRUE(stats.ok());
+  // One record script for the twenty calls (the usage queries are EVALSHA
+  // too: count the record script's HSET on the usage hash instead).
+  EXPECT_THAT(stats->string, ::testing::HasSubstr("cmdstat_hset:calls=1,"));
+}
+
+TEST_F(UsageLedgerTest, DrainSendsWhatIsKeptBeforeTheWindowEnds) {
+  RedisClient client(testing::ClientOptionsFor(redis_));
+  UsageLedger batched(client, absl::Seconds(30));
+  ASSERT_TRUE(testing::StartConnected(client));
+  Caller caller{.name = "drained"};
+  batched.Record(caller, 1, 1, 0);
+  batched.Drain(absl::Seconds(5));
+  EXPECT_EQ(Usage(caller).requests(), 1);
 }
 
 TEST_F(UsageLedgerTest, BudgetStopsOnceSpentAndReportsTheSpend) {

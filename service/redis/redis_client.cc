@@ -1,6 +1,7 @@
 #include "service/redis/redis_client.h"
 
 #include <cstdlib>
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -91,6 +92,23 @@ void RedisClient::Loop::Submit(std::vector<std::string> argv, int script,
                       : absl::CancelledError("redis: client stopped"));
 }
 
+void RedisClient::Loop::After(absl::Duration delay,
+                              absl::AnyInvocable<void()> fn) {
+  absl::MutexLock lock(&mu_);
+  if (state_ != State::kRunning) return;
+  boost::asio::post(io_, [this, delay, fn = std::move(fn)]() mutable {
+    if (stopping_) return;
+    auto timer = std::make_shared<boost::asio::steady_timer>(
+        io_, absl::ToChronoNanoseconds(delay));
+    timers_.insert(timer);
+    timer->async_wait([this, timer, fn = std::move(fn)](
+                          const boost::system::error_code& ec) mutable {
+      timers_.erase(timer);
+      if (!ec && !stopping_) fn();
+    });
+  });
+}
+
 void RedisClient::Loop::DrainInbox() {
   std::vector<Submission> inbox;
   {
@@ -116,6 +134,10 @@ void RedisClient::OnConnected(absl::AnyInvocable<void()> hook) {
 }
 
 void RedisClient::Start() { loop_->Start(); }
+
+void RedisClient::After(absl::Duration delay, absl::AnyInvocable<void()> fn) {
+  loop_->After(delay, std::move(fn));
+}
 
 void RedisClient::Stop() { loop_->Stop(); }
 

@@ -86,6 +86,11 @@ class RedisClient {
   void Eval(ScriptId script, std::vector<std::string> keys,
             std::vector<std::string> args, Callback done);
 
+  // Runs `fn` on the loop thread after `delay` (e.g. to send what gathered
+  // meanwhile in one command); never, once the client is stopping. Must not
+  // block.
+  void After(absl::Duration delay, absl::AnyInvocable<void()> fn);
+
   // Whether the connection is up (ready for commands) right now.
   bool connected() const;
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
@@ -39,6 +40,7 @@ class RedisClient::Loop {
 
   ScriptId AddScript(std::string source);
   void OnConnected(absl::AnyInvocable<void()> hook);
+  void After(absl::Duration delay, absl::AnyInvocable<void()> fn);
   void Start();
   void Stop();
   // From any thread. argv of an Eval is {"EVALSHA", "", numkeys, ...}: the
@@ -130,6 +132,8 @@ class RedisClient::Loop {
   absl::Duration backoff_;
   std::vector<std::string> shas_;
   std::deque<std::unique_ptr<Record>> pending_;  // in send order
+  // After's timers, cancelled when stopping.
+  absl::flat_hash_set<std::shared_ptr<boost::asio::steady_timer>> timers_;
   bool sweep_armed_ = false;
   Clock::time_point sweep_at_;
   int consecutive_timeouts_ = 0;

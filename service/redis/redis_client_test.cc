@@ -372,6 +372,19 @@ TEST_F(RedisClientTest, ConnectedHooksRunOnEveryConnection) {
   }));
 }
 
+TEST_F(RedisClientTest, AfterRunsLaterOnTheLoopAndNeverOnceStopped) {
+  auto client = Connect(OptionsFor(redis_.url()));
+  std::atomic<bool> ran{false};
+  client->After(absl::Milliseconds(20), [&] { ran = true; });
+  EXPECT_TRUE(Eventually([&] { return ran.load(); }));
+  std::atomic<bool> late{false};
+  client->After(absl::Hours(1), [&] { late = true; });
+  absl::Time before = absl::Now();
+  client->Stop();  // does not wait for the hour
+  EXPECT_LT(absl::Now() - before, absl::Seconds(30));
+  EXPECT_FALSE(late.load());
+}
+
 TEST_F(RedisClientTest, ScriptsAreLoadedOnEachConnection) {
   auto client = Connect(OptionsFor(redis_.url()), {kIncrBy});
   absl::StatusOr<RedisReply> sha = Call(*client, {"SCRIPT", "LOAD", kIncrBy});

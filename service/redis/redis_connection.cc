@@ -186,6 +186,7 @@ void RedisClient::Loop::Shutdown() {
   connect_timer_.cancel();
   reconnect_timer_.cancel();
   sweep_timer_.cancel();
+  for (const auto& timer : timers_) timer->cancel();
   if (ac_ != nullptr && !freeing_) {
     freeing_ = true;
     redisAsyncFree(ac_);  // each pending callback gets CANCELLED

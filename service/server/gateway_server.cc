@@ -51,8 +51,9 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
       key_store_(redis_ != nullptr && access_.admin_api
                      ? std::make_unique<KeyStore>(*redis_)
                      : nullptr),
-      ledger_(redis_ != nullptr ? std::make_unique<UsageLedger>(*redis_)
-                                : nullptr),
+      ledger_(redis_ != nullptr
+                  ? std::make_unique<UsageLedger>(*redis_, access_.usage_batch)
+                  : nullptr),
       keys_(DirectoryOptions(access_, key_store_.get())),
       admin_(keys_, key_store_.get(), ledger_.get(), redactor_),
       policies_(BuildPolicyChain(
@@ -154,7 +155,8 @@ void GatewayServer::Shutdown() {
   if (http_ != nullptr) http_->Stop(deadline);
   http_.reset();
   server_.reset();
-  // After the last call: its usage was sent to Redis when it finished.
+  // After the last call: what the last calls used goes to Redis first.
+  if (ledger_ != nullptr) ledger_->Drain(absl::Seconds(1));
   if (redis_ != nullptr) redis_->Stop();
 }
 

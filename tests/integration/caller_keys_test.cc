@@ -28,10 +28,13 @@ using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
 // A generous Redis timeout: a slow CI machine must not turn into refusals
-// (short timeouts are redis_outage_test's business).
+// (short timeouts are redis_outage_test's business). Each call's usage is
+// written as it ends, so the next call sees it (batched writes, the
+// default, are redis_outage_test's and the ledger's tests' business).
 constexpr char kConfig[] = R"(
 redis:
   timeout: 2s
+  usage_batch: 0s
 aliases:
   smart: groq/llama-3.1-70b
 auth:
