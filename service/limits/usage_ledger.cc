@@ -19,8 +19,11 @@ std::string KeyPrefix(absl::string_view name) {
 
 // KEYS: request log (sorted set), token buckets (hash: a field per second,
 // their sum, the oldest second), usage prefix (the period start appended).
-// ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), log member.
-// Returns {verdict, retry_after_ms, spent}: "ok", "rpm", "tpm", "budget".
+// ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), log member
+// prefix, n: the number of calls asking at once (admitted in order).
+// Returns {verdict, retry_after_ms, spent, admitted}: "budget" or "tpm"
+// (none admitted), or "ok" with how many of the n were admitted (the rest
+// hit rpm, retry_after_ms tells when a slot frees).
 constexpr char kAdmit[] = R"lua(
 local time = redis.call('TIME')
 local now_s = tonumber(time[1])
@@ -35,7 +38,7 @@ if budget > 0 then
   if spent >= budget then
     local retry = 0
     if period > 0 then retry = (start + period) * 1000 - now_ms end
-    return {'budget', retry, tostring(spent)}
+    return {'budget', retry, tostring(spent), 0}
   end
 end
 if tpm > 0 then
@@ -78,19 +81,30 @@ if tpm > 0 then
         break
       end
     end
-    return {'tpm', retry, ''}
+    return {'tpm', retry, '', 0}
   end
 end
+local n = tonumber(ARGV[6])
+local admitted, retry = n, 0
 if rpm > 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_ms - 60000)
-  if redis.call('ZCARD', KEYS[1]) >= rpm then
-    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-    return {'rpm', tonumber(oldest[2]) + 60000 - now_ms, ''}
+  local free = rpm - redis.call('ZCARD', KEYS[1])
+  if free < n then admitted = math.max(free, 0) end
+  if admitted > 0 then
+    local entries = {}
+    for i = 1, admitted do
+      entries[2 * i - 1] = now_ms
+      entries[2 * i] = ARGV[5] .. ':' .. i
+    end
+    redis.call('ZADD', KEYS[1], unpack(entries))
+    redis.call('PEXPIRE', KEYS[1], 60000)
   end
-  redis.call('ZADD', KEYS[1], now_ms, ARGV[5])
-  redis.call('PEXPIRE', KEYS[1], 60000)
+  if admitted < n then
+    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+    retry = tonumber(oldest[2]) + 60000 - now_ms
+  end
 end
-return {'ok', 0, ''}
+return {'ok', retry, '', admitted}
 )lua";
 
 // KEYS: token buckets, usage prefix. ARGV: prompt tokens, completion
@@ -160,38 +174,86 @@ UsageLedger::UsageLedger(RedisClient& redis, absl::Duration batch_window)
   });
 }
 
-void UsageLedger::Admit(const Caller& caller,
+void UsageLedger::Admit(std::shared_ptr<const Caller> caller,
                         Done<absl::StatusOr<Verdict>> done) {
-  std::string prefix = KeyPrefix(caller.name);
-  std::string member = absl::StrCat(replica_, ":", sequence_.fetch_add(1));
+  {
+    absl::MutexLock lock(&admit_mu_);
+    KeyAdmissions& key = admissions_[caller->name];
+    if (key.in_flight) {
+      key.waiting.push_back(std::move(done));
+      return;
+    }
+    key.in_flight = true;
+  }
+  std::vector<Done<absl::StatusOr<Verdict>>> batch;
+  batch.push_back(std::move(done));
+  SendAdmissions(std::move(caller), std::move(batch));
+}
+
+void UsageLedger::SendAdmissions(
+    std::shared_ptr<const Caller> caller,
+    std::vector<Done<absl::StatusOr<Verdict>>> batch) {
+  const std::string prefix = KeyPrefix(caller->name);
+  const size_t n = batch.size();
   redis_.Eval(
       admit_,
       {absl::StrCat(prefix, "requests"), absl::StrCat(prefix, "tokens"),
        absl::StrCat(prefix, "usage:")},
-      {absl::StrCat(caller.rpm), absl::StrCat(caller.tpm),
-       Usd(caller.budget_usd), Seconds(caller.budget_period),
-       std::move(member)},
-      [this, done = std::move(done)](absl::StatusOr<RedisReply> reply) mutable {
-        if (!reply.ok()) return std::move(done)(reply.status());
-        const RedisReply* verdict = Element(*reply, 0);
-        const RedisReply* retry = Element(*reply, 1);
-        const RedisReply* spent = Element(*reply, 2);
-        if (verdict == nullptr || retry == nullptr || spent == nullptr) {
-          return std::move(done)(
-              absl::InternalError("redis: unexpected answer to an admission"));
+      {absl::StrCat(caller->rpm), absl::StrCat(caller->tpm),
+       Usd(caller->budget_usd), Seconds(caller->budget_period),
+       absl::StrCat(replica_, ":", sequence_.fetch_add(1)), absl::StrCat(n)},
+      [this, caller,
+       batch = std::move(batch)](absl::StatusOr<RedisReply> reply) mutable {
+        // The next batch goes out before this one's calls go on.
+        std::vector<Done<absl::StatusOr<Verdict>>> next;
+        {
+          absl::MutexLock lock(&admit_mu_);
+          auto it = admissions_.find(caller->name);
+          if (it->second.waiting.empty()) {
+            admissions_.erase(it);
+          } else {
+            std::vector<Done<absl::StatusOr<Verdict>>>& waiting =
+                it->second.waiting;
+            const size_t take = std::min(waiting.size(), kMaxAdmissionBatch);
+            next.assign(std::make_move_iterator(waiting.begin()),
+                        std::make_move_iterator(waiting.begin() + take));
+            waiting.erase(waiting.begin(), waiting.begin() + take);
+          }
         }
-        Verdict out;
-        out.retry_after =
-            absl::Milliseconds(std::max<int64_t>(0, retry->integer));
-        if (verdict->string == "rpm") out.exceeded = Limit::kRequests;
-        if (verdict->string == "tpm") out.exceeded = Limit::kTokens;
-        if (verdict->string == "budget") {
-          out.exceeded = Limit::kBudget;
-          (void)absl::SimpleAtod(spent->string, &out.spent_usd);
-        }
-        if (has_pending_.load()) FlushPending();
-        std::move(done)(out);
+        if (!next.empty()) SendAdmissions(caller, std::move(next));
+        if (reply.ok() && has_pending_.load()) FlushPending();
+        AnswerAdmissions(std::move(reply), batch);
       });
+}
+
+void UsageLedger::AnswerAdmissions(
+    absl::StatusOr<RedisReply> reply,
+    std::vector<Done<absl::StatusOr<Verdict>>>& batch) {
+  const RedisReply* verdict = reply.ok() ? Element(*reply, 0) : nullptr;
+  const RedisReply* retry = reply.ok() ? Element(*reply, 1) : nullptr;
+  const RedisReply* spent = reply.ok() ? Element(*reply, 2) : nullptr;
+  const RedisReply* admitted = reply.ok() ? Element(*reply, 3) : nullptr;
+  if (reply.ok() && (verdict == nullptr || retry == nullptr ||
+                     spent == nullptr || admitted == nullptr)) {
+    reply = absl::InternalError("redis: unexpected answer to an admission");
+  }
+  if (!reply.ok()) {
+    for (auto& done : batch) std::move(done)(reply.status());
+    return;
+  }
+  Verdict refused;
+  refused.retry_after =
+      absl::Milliseconds(std::max<int64_t>(0, retry->integer));
+  refused.exceeded = Limit::kRequests;
+  if (verdict->string == "tpm") refused.exceeded = Limit::kTokens;
+  if (verdict->string == "budget") {
+    refused.exceeded = Limit::kBudget;
+    (void)absl::SimpleAtod(spent->string, &refused.spent_usd);
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    std::move(batch[i])(static_cast<int64_t>(i) < admitted->integer ? Verdict()
+                                                                    : refused);
+  }
 }
 
 void UsageLedger::Record(const Caller& caller, int64_t prompt_tokens,

@@ -3,7 +3,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -45,8 +47,11 @@ class UsageLedger {
                        absl::Duration batch_window = absl::ZeroDuration());
 
   // Admits a call of `caller` (entering it in the request log of rpm), or
-  // names the limit it hit; a Redis failure is the status.
-  void Admit(const Caller& caller, Done<absl::StatusOr<Verdict>> done);
+  // names the limit it hit; a Redis failure is the status. One admission
+  // script per key is in flight at a time: calls of that key that arrive
+  // meanwhile are decided together by the next one, in order.
+  void Admit(std::shared_ptr<const Caller> caller,
+             Done<absl::StatusOr<Verdict>> done);
   // Counts an admitted call that ended, with what it used (tokens, cost):
   // written after the batch window, at most one write per key in flight,
   // calls that end meanwhile share the next one; while Redis cannot be
@@ -74,6 +79,16 @@ class UsageLedger {
     absl::Duration budget_period;
     bool tokens_per_minute = false;  // the key has a tpm limit
   };
+  // Calls of one key waiting for the admission in flight.
+  struct KeyAdmissions {
+    bool in_flight = false;
+    std::vector<Done<absl::StatusOr<Verdict>>> waiting;
+  };
+  static constexpr size_t kMaxAdmissionBatch = 256;
+  void SendAdmissions(std::shared_ptr<const Caller> caller,
+                      std::vector<Done<absl::StatusOr<Verdict>>> batch);
+  void AnswerAdmissions(absl::StatusOr<RedisReply> reply,
+                        std::vector<Done<absl::StatusOr<Verdict>>>& batch);
   void Keep(const std::string& name, const Pending& usage);
   // Sends what is kept here (one write per key), unless a batch is in
   // flight: then it goes when that one is answered.
@@ -90,6 +105,10 @@ class UsageLedger {
   const std::string replica_;
   const absl::Duration batch_window_;
   std::atomic<uint64_t> sequence_{0};
+
+  absl::Mutex admit_mu_;
+  absl::flat_hash_map<std::string, KeyAdmissions> admissions_
+      ABSL_GUARDED_BY(admit_mu_);
 
   std::atomic<bool> has_pending_{false};
   mutable absl::Mutex mu_;

@@ -25,10 +25,11 @@ class UsageLedgerTest : public ::testing::Test {
   absl::StatusOr<UsageLedger::Verdict> Admit(const Caller& caller) {
     absl::StatusOr<UsageLedger::Verdict> out = absl::UnknownError("none");
     absl::Notification done;
-    ledger_.Admit(caller, [&](absl::StatusOr<UsageLedger::Verdict> verdict) {
-      out = std::move(verdict);
-      done.Notify();
-    });
+    ledger_.Admit(std::make_shared<const Caller>(caller),
+                  [&](absl::StatusOr<UsageLedger::Verdict> verdict) {
+                    out = std::move(verdict);
+                    done.Notify();
+                  });
     done.WaitForNotification();
     return out;
   }
@@ -103,6 +104,44 @@ TEST_F(UsageLedgerTest, RequestsPerMinuteAdmitExactlyTheLimitUnderConcurrency) {
   EXPECT_EQ(usage.requests(), 25);
   EXPECT_EQ(usage.prompt_tokens(), 25);
   EXPECT_EQ(usage.completion_tokens(), 25);
+}
+
+TEST_F(UsageLedgerTest, CallsAskingAtOnceAreDecidedTogetherInOrder) {
+  auto caller =
+      std::make_shared<const Caller>(Caller{.name = "burst", .rpm = 50});
+  ASSERT_TRUE(Call({"CONFIG", "RESETSTAT"}).ok());
+  constexpr int kCalls = 200;
+  absl::Mutex mu;
+  std::vector<int> admitted;  // the order calls were admitted in
+  int refused = 0;
+  absl::Notification all_answered;
+  int answered = 0;
+  for (int i = 0; i < kCalls; ++i) {
+    ledger_.Admit(caller, [&, i](absl::StatusOr<UsageLedger::Verdict> v) {
+      absl::MutexLock lock(&mu);
+      EXPECT_TRUE(v.ok()) << v.status();
+      if (v.ok() && v->exceeded == UsageLedger::Limit::kNone) {
+        admitted.push_back(i);
+      } else if (v.ok()) {
+        EXPECT_EQ(v->exceeded, UsageLedger::Limit::kRequests);
+        EXPECT_GT(v->retry_after, absl::ZeroDuration());
+        ++refused;
+      }
+      if (++answered == kCalls) all_answered.Notify();
+    });
+  }
+  ASSERT_TRUE(all_answered.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  absl::MutexLock lock(&mu);
+  ASSERT_EQ(admitted.size(), 50u);
+  EXPECT_EQ(refused, kCalls - 50);
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(admitted[i], i);  // first come
+  absl::StatusOr<RedisReply> stats = Call({"INFO", "commandstats"});
+  ASSERT_TRUE(stats.ok());
+  // Far fewer admission scripts than calls: they were batched.
+  size_t at = stats->string.find("cmdstat_evalsha:calls=");
+  ASSERT_NE(at, std::string::npos);
+  int scripts = std::atoi(stats->string.c_str() + at + 22);
+  EXPECT_LT(scripts, kCalls / 2) << stats->string;
 }
 
 TEST_F(UsageLedgerTest, TokensPerMinuteCountRecordedUsage) {

@@ -67,8 +67,8 @@ void UsageLimitsPolicy::Admit(CallContext& context,
     return std::move(done)(absl::OkStatus());
   }
   ledger_.Admit(
-      *caller, [this, caller, done = std::move(done)](
-                   absl::StatusOr<UsageLedger::Verdict> verdict) mutable {
+      caller, [this, caller, done = std::move(done)](
+                  absl::StatusOr<UsageLedger::Verdict> verdict) mutable {
         if (verdict.ok()) return std::move(done)(Exceeded(*caller, *verdict));
         if (on_failure_ == RedisSettings::OnFailure::kAllow) {
           return std::move(done)(absl::OkStatus());
