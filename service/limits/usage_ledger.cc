@@ -20,7 +20,8 @@ std::string KeyPrefix(absl::string_view name) {
 // KEYS: request log (sorted set), token buckets (hash: a field per second,
 // their sum, the oldest second), usage prefix (the period start appended).
 // ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), log member
-// prefix, n: the number of calls asking at once (admitted in order).
+// prefix, n: the number of calls asking at once (admitted in order), 1 to
+// drop expired log entries even when the log is not full.
 // Returns {verdict, retry_after_ms, spent, admitted}: "budget" or "tpm"
 // (none admitted), or "ok" with how many of the n were admitted (the rest
 // hit rpm, retry_after_ms tells when a slot frees).
@@ -87,8 +88,14 @@ end
 local n = tonumber(ARGV[6])
 local admitted, retry = n, 0
 if rpm > 0 then
-  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_ms - 60000)
-  local free = rpm - redis.call('ZCARD', KEYS[1])
+  -- Entries older than the window are dropped when they could matter (the
+  -- log looks full) and on every 64th batch, which bounds the log.
+  local count = redis.call('ZCARD', KEYS[1])
+  if count + n > rpm or ARGV[7] == '1' then
+    redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_ms - 60000)
+    count = redis.call('ZCARD', KEYS[1])
+  end
+  local free = rpm - count
   if free < n then admitted = math.max(free, 0) end
   if admitted > 0 then
     local entries = {}
@@ -195,13 +202,15 @@ void UsageLedger::SendAdmissions(
     std::vector<Done<absl::StatusOr<Verdict>>> batch) {
   const std::string prefix = KeyPrefix(caller->name);
   const size_t n = batch.size();
+  const uint64_t sequence = sequence_.fetch_add(1);
   redis_.Eval(
       admit_,
       {absl::StrCat(prefix, "requests"), absl::StrCat(prefix, "tokens"),
        absl::StrCat(prefix, "usage:")},
       {absl::StrCat(caller->rpm), absl::StrCat(caller->tpm),
        Usd(caller->budget_usd), Seconds(caller->budget_period),
-       absl::StrCat(replica_, ":", sequence_.fetch_add(1)), absl::StrCat(n)},
+       absl::StrCat(replica_, ":", sequence), absl::StrCat(n),
+       sequence % 64 == 0 ? "1" : "0"},
       [this, caller,
        batch = std::move(batch)](absl::StatusOr<RedisReply> reply) mutable {
         // The next batch goes out before this one's calls go on.

@@ -144,6 +144,24 @@ TEST_F(UsageLedgerTest, CallsAskingAtOnceAreDecidedTogetherInOrder) {
   EXPECT_LT(scripts, kCalls / 2) << stats->string;
 }
 
+TEST_F(UsageLedgerTest, RequestsOlderThanAMinuteNoLongerCount) {
+  Caller caller{.name = "rpm-old", .rpm = 3};
+  // A full log, all of it from 61 seconds ago.
+  const std::string log = "literllm:{key:rpm-old}:requests";
+  const std::string old_ms =
+      absl::StrCat(absl::ToUnixMillis(absl::Now()) - 61000);
+  for (const char* member : {"a", "b", "c"}) {
+    ASSERT_TRUE(Call({"ZADD", log, old_ms, member}).ok());
+  }
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone) << i;
+  }
+  EXPECT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kRequests);
+  absl::StatusOr<RedisReply> count = Call({"ZCARD", log});
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(count->integer, 3);  // the old entries are gone
+}
+
 TEST_F(UsageLedgerTest, TokensPerMinuteCountRecordedUsage) {
   Caller caller{.name = "tpm-key", .tpm = 100};
   ASSERT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone);
