@@ -58,7 +58,7 @@ grpc::ServerUnaryReactor* AdminService::CreateKey(
           return finish(absl::InvalidArgumentError(
               absl::StrCat("policy.", valid.status().message())));
         }
-        if (directory_.IsStatic(request->policy().name())) {
+        if (directory_.StaticPolicy(request->policy().name()) != nullptr) {
           return finish(absl::AlreadyExistsError(
               absl::StrCat("a key named '", request->policy().name(),
                            "' is defined in the config file")));
@@ -107,7 +107,7 @@ grpc::ServerUnaryReactor* AdminService::RevokeKey(
     if (absl::Status name = CheckKeyName(request->name()); !name.ok()) {
       return finish(name);
     }
-    if (directory_.IsStatic(request->name())) {
+    if (directory_.StaticPolicy(request->name()) != nullptr) {
       return finish(absl::FailedPreconditionError(
           absl::StrCat("key '", request->name(),
                        "' is defined in the config file: remove it there")));
@@ -140,10 +140,9 @@ grpc::ServerUnaryReactor* AdminService::GetKeyUsage(
                            finish(usage.status());
                          });
         };
-        for (const StaticKey& key : directory_.static_keys()) {
-          if (key.policy.name() == request->name()) {
-            return report(key.policy, std::move(finish));
-          }
+        if (const v1::KeyPolicy* policy =
+                directory_.StaticPolicy(request->name())) {
+          return report(*policy, std::move(finish));
         }
         store_->Get(
             request->name(),

@@ -39,11 +39,11 @@ KeyDirectory::KeyDirectory(Options options)
   }
 }
 
-bool KeyDirectory::IsStatic(absl::string_view name) const {
+const v1::KeyPolicy* KeyDirectory::StaticPolicy(absl::string_view name) const {
   for (const StaticKey& key : options_.static_keys) {
-    if (key.policy.name() == name) return true;
+    if (key.policy.name() == name) return &key.policy;
   }
-  return false;
+  return nullptr;
 }
 
 absl::StatusOr<std::shared_ptr<const Caller>> KeyDirectory::Check(

@@ -60,7 +60,8 @@ class KeyDirectory {
   const std::vector<StaticKey>& static_keys() const {
     return options_.static_keys;
   }
-  bool IsStatic(absl::string_view name) const;
+  // The policy of the config file's key named `name`; null: none is.
+  const v1::KeyPolicy* StaticPolicy(absl::string_view name) const;
 
  private:
   struct Entry {

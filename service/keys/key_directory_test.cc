@@ -47,8 +47,9 @@ TEST(KeyDirectoryTest, MasterAndStaticKeys) {
   ASSERT_TRUE(team.ok()) << team.status();
   EXPECT_EQ((*team)->name, "team");
   EXPECT_FALSE((*team)->master);
-  EXPECT_TRUE(directory.IsStatic("team"));
-  EXPECT_FALSE(directory.IsStatic("other"));
+  ASSERT_NE(directory.StaticPolicy("team"), nullptr);
+  EXPECT_EQ(directory.StaticPolicy("team")->models(0), "openai/*");
+  EXPECT_EQ(directory.StaticPolicy("other"), nullptr);
 }
 
 TEST(KeyDirectoryTest, MissingUnknownAndExpiredKeysAreUnauthenticated) {

@@ -7,7 +7,6 @@
 #include <array>
 #include <cstdlib>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 
@@ -28,14 +27,6 @@ std::string KeyHash(absl::string_view key) {
          digest.data());
   return absl::BytesToHexString(absl::string_view(
       reinterpret_cast<const char*>(digest.data()), digest.size()));
-}
-
-bool IsKeyHash(absl::string_view text) {
-  if (text.size() != 2 * SHA256_DIGEST_LENGTH) return false;
-  for (char c : text) {
-    if (!absl::ascii_isxdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
 }
 
 bool SameKeyHash(absl::string_view a, absl::string_view b) {

@@ -15,9 +15,6 @@ std::string NewCallerKey();
 // keys are stored, configured or compared.
 std::string KeyHash(absl::string_view key);
 
-// Whether `text` is 64 hex digits (either case).
-bool IsKeyHash(absl::string_view text);
-
 // Compares two hashes in time independent of where they differ.
 bool SameKeyHash(absl::string_view a, absl::string_view b);
 

@@ -17,6 +17,15 @@ std::string KeyPrefix(absl::string_view name) {
   return absl::StrCat("literllm:{key:", name, "}:");
 }
 
+// Put before each script that needs it: budget periods start at multiples
+// of their length since the Unix epoch (1d: midnight UTC); 0 is a lifetime.
+constexpr char kPeriodStart[] = R"lua(
+local function period_start(now_s, period)
+  if period > 0 then return now_s - now_s % period end
+  return 0
+end
+)lua";
+
 // KEYS: request log (sorted set), token buckets (hash: a field per second,
 // their sum, the oldest second), usage prefix (the period start appended).
 // ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), log member
@@ -31,8 +40,7 @@ local now_s = tonumber(time[1])
 local now_ms = now_s * 1000 + math.floor(tonumber(time[2]) / 1000)
 local rpm, tpm = tonumber(ARGV[1]), tonumber(ARGV[2])
 local budget, period = tonumber(ARGV[3]), tonumber(ARGV[4])
-local start = 0
-if period > 0 then start = now_s - now_s % period end
+local start = period_start(now_s, period)
 local usage = KEYS[3] .. start
 if budget > 0 then
   local spent = tonumber(redis.call('HGET', usage, 'spend_usd') or '0')
@@ -129,8 +137,7 @@ if ARGV[6] == '1' and tokens > 0 then
   redis.call('EXPIRE', KEYS[1], 120)
 end
 local period = tonumber(ARGV[4])
-local start = 0
-if period > 0 then start = now_s - now_s % period end
+local start = period_start(now_s, period)
 local usage = KEYS[2] .. start
 local u = redis.call('HMGET', usage, 'requests', 'prompt_tokens',
                      'completion_tokens', 'spend_usd')
@@ -149,8 +156,7 @@ return 1
 constexpr char kUsage[] = R"lua(
 local now_s = tonumber(redis.call('TIME')[1])
 local period = tonumber(ARGV[1])
-local start = 0
-if period > 0 then start = now_s - now_s % period end
+local start = period_start(now_s, period)
 local v = redis.call('HMGET', KEYS[1] .. start, 'requests', 'prompt_tokens',
                      'completion_tokens', 'spend_usd')
 return {tostring(start), v[1] or '0', v[2] or '0', v[3] or '0', v[4] or '0'}
@@ -171,9 +177,9 @@ const RedisReply* Element(const RedisReply& reply, size_t i) {
 
 UsageLedger::UsageLedger(RedisClient& redis, absl::Duration batch_window)
     : redis_(redis),
-      admit_(redis.AddScript(kAdmit)),
-      record_(redis.AddScript(kRecord)),
-      usage_(redis.AddScript(kUsage)),
+      admit_(redis.AddScript(absl::StrCat(kPeriodStart, kAdmit))),
+      record_(redis.AddScript(absl::StrCat(kPeriodStart, kRecord))),
+      usage_(redis.AddScript(absl::StrCat(kPeriodStart, kUsage))),
       replica_(KeyHash(NewCallerKey()).substr(0, 16)),
       batch_window_(batch_window) {
   redis.OnConnected([this] {

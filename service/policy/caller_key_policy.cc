@@ -20,28 +20,7 @@ const std::string* ForbiddenModel(const Caller& caller,
 
 }  // namespace
 
-void CallerKeyPolicy::Admit(CallContext& context,
-                            const v1::ChatCompletionRequest& request,
-                            AdmitDone done) {
-  if (directory_.open()) return std::move(done)(absl::OkStatus());
-  directory_.Resolve(
-      context.caller_key,
-      [&context, &request, done = std::move(done)](
-          absl::StatusOr<std::shared_ptr<const Caller>> caller) mutable {
-        if (!caller.ok()) return std::move(done)(caller.status());
-        context.caller_id = (*caller)->name;
-        context.caller = *std::move(caller);
-        if (const std::string* model =
-                ForbiddenModel(*context.caller, request)) {
-          return std::move(done)(absl::PermissionDeniedError(
-              absl::StrCat("API key '", context.caller->name,
-                           "' may not use model '", *model, "'")));
-        }
-        std::move(done)(absl::OkStatus());
-      });
-}
-
-void CallerKeyPolicy::AdmitListing(CallContext& context, AdmitDone done) {
+void CallerKeyPolicy::Identify(CallContext& context, AdmitDone done) {
   if (directory_.open()) return std::move(done)(absl::OkStatus());
   directory_.Resolve(
       context.caller_key,
@@ -52,6 +31,27 @@ void CallerKeyPolicy::AdmitListing(CallContext& context, AdmitDone done) {
         context.caller = *std::move(caller);
         std::move(done)(absl::OkStatus());
       });
+}
+
+void CallerKeyPolicy::Admit(CallContext& context,
+                            const v1::ChatCompletionRequest& request,
+                            AdmitDone done) {
+  Identify(context, [&context, &request,
+                     done = std::move(done)](absl::Status status) mutable {
+    if (!status.ok() || context.caller == nullptr) {
+      return std::move(done)(std::move(status));
+    }
+    if (const std::string* model = ForbiddenModel(*context.caller, request)) {
+      return std::move(done)(absl::PermissionDeniedError(
+          absl::StrCat("API key '", context.caller->name,
+                       "' may not use model '", *model, "'")));
+    }
+    std::move(done)(absl::OkStatus());
+  });
+}
+
+void CallerKeyPolicy::AdmitListing(CallContext& context, AdmitDone done) {
+  Identify(context, std::move(done));
 }
 
 bool CallerKeyPolicy::Shows(const CallContext& context,

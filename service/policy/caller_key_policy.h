@@ -21,6 +21,10 @@ class CallerKeyPolicy final : public CallPolicy {
   bool Shows(const CallContext& context, absl::string_view id) const override;
 
  private:
+  // Resolves the presented key and sets the context's caller (nothing to do
+  // while the gateway is open).
+  void Identify(CallContext& context, AdmitDone done);
+
   KeyDirectory& directory_;
 };
 
