@@ -4,29 +4,40 @@
 
 namespace literllm {
 
-void PolicyChain::Admit(CallContext& context,
-                        const v1::ChatCompletionRequest& request,
-                        CallPolicy::AdmitDone done) const {
-  AdmitFrom(0, context, request, std::move(done));
-}
+namespace {
 
-void PolicyChain::AdmitFrom(size_t index, CallContext& context,
-                            const v1::ChatCompletionRequest& request,
-                            CallPolicy::AdmitDone done) const {
-  if (index == policies_.size()) {
+using Policies = std::vector<std::unique_ptr<CallPolicy>>;
+
+// Asks `policies` from `index` on, one after another, with `ask(policy,
+// next)`, stopping at the first rejection; `done` gets the answer.
+template <typename Ask>
+void AskFrom(const Policies& policies, size_t index, Ask ask,
+             CallPolicy::AdmitDone done) {
+  if (index == policies.size()) {
     std::move(done)(absl::OkStatus());
     return;
   }
-  policies_[index]->Admit(
-      context, request,
-      [this, index, &context, &request,
-       done = std::move(done)](absl::Status status) mutable {
-        if (!status.ok()) {
-          std::move(done)(std::move(status));
-          return;
-        }
-        AdmitFrom(index + 1, context, request, std::move(done));
-      });
+  ask(*policies[index], [&policies, index, ask,
+                         done = std::move(done)](absl::Status status) mutable {
+    if (!status.ok()) {
+      std::move(done)(std::move(status));
+      return;
+    }
+    AskFrom(policies, index + 1, ask, std::move(done));
+  });
+}
+
+}  // namespace
+
+void PolicyChain::Admit(CallContext& context,
+                        const v1::ChatCompletionRequest& request,
+                        CallPolicy::AdmitDone done) const {
+  AskFrom(
+      policies_, 0,
+      [&context, &request](CallPolicy& policy, CallPolicy::AdmitDone next) {
+        policy.Admit(context, request, std::move(next));
+      },
+      std::move(done));
 }
 
 void PolicyChain::Finished(const CallOutcome& outcome) const {
@@ -35,24 +46,12 @@ void PolicyChain::Finished(const CallOutcome& outcome) const {
 
 void PolicyChain::AdmitListing(CallContext& context,
                                CallPolicy::AdmitDone done) const {
-  AdmitListingFrom(0, context, std::move(done));
-}
-
-void PolicyChain::AdmitListingFrom(size_t index, CallContext& context,
-                                   CallPolicy::AdmitDone done) const {
-  if (index == policies_.size()) {
-    std::move(done)(absl::OkStatus());
-    return;
-  }
-  policies_[index]->AdmitListing(
-      context, [this, index, &context,
-                done = std::move(done)](absl::Status status) mutable {
-        if (!status.ok()) {
-          std::move(done)(std::move(status));
-          return;
-        }
-        AdmitListingFrom(index + 1, context, std::move(done));
-      });
+  AskFrom(
+      policies_, 0,
+      [&context](CallPolicy& policy, CallPolicy::AdmitDone next) {
+        policy.AdmitListing(context, std::move(next));
+      },
+      std::move(done));
 }
 
 bool PolicyChain::Shows(const CallContext& context,

@@ -66,12 +66,6 @@ class PolicyChain {
   size_t size() const { return policies_.size(); }
 
  private:
-  void AdmitFrom(size_t index, CallContext& context,
-                 const v1::ChatCompletionRequest& request,
-                 CallPolicy::AdmitDone done) const;
-  void AdmitListingFrom(size_t index, CallContext& context,
-                        CallPolicy::AdmitDone done) const;
-
   std::vector<std::unique_ptr<CallPolicy>> policies_;
 };
 
