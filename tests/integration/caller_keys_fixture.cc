@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "gmock/gmock.h"
 #include "tests/fake_http/test_http_client.h"
 #include "tests/integration/gateway_fixture.h"
 #include "tests/integration/openai_fixtures.h"
@@ -317,6 +318,38 @@ int RetryAfterSeconds(const grpc::ClientContext& context) {
     return -1;
   }
   return seconds;
+}
+
+int CallerKeysOneReplicaTest::ChatRequestsUpstream() const {
+  int n = 0;
+  for (const RecordedRequest& r : upstream_.requests()) {
+    n += absl::EndsWith(r.path, "/chat/completions");
+  }
+  return n;
+}
+
+void CallerKeysOneReplicaTest::ExpectExhausted(const std::string& key,
+                                               const std::string& limit,
+                                               const std::string& http_code,
+                                               int max_retry_after) {
+  const int n = replicas_.size();
+  auto context = KeyContext(key);
+  grpc::Status unary = Chat(0, key, "openai/gpt-4o", nullptr, context.get());
+  EXPECT_EQ(unary.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(unary.error_message(), ::testing::HasSubstr(limit));
+  EXPECT_GE(RetryAfterSeconds(*context), 1);
+  EXPECT_LE(RetryAfterSeconds(*context), max_retry_after);
+  grpc::Status stream = Stream(1 % n, key);
+  EXPECT_EQ(stream.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(stream.error_message(), ::testing::HasSubstr(limit));
+  HttpAnswer http = HttpChat(2 % n, key);
+  EXPECT_EQ(http.status, 429) << http.body;
+  EXPECT_EQ(http.ErrorField("code"), http_code) << http.body;
+  int retry_after = 0;
+  EXPECT_TRUE(absl::SimpleAtoi(http.Header("Retry-After"), &retry_after))
+      << http.head;
+  EXPECT_GE(retry_after, 1);
+  EXPECT_LE(retry_after, max_retry_after);
 }
 
 }  // namespace literllm::testing

@@ -130,6 +130,57 @@ v1::KeyPolicy Policy(const std::string& name,
 // The whole-seconds value of the `retry-after` trailing metadata, or -1.
 int RetryAfterSeconds(const grpc::ClientContext& context);
 
+// The config file's keys, an alias and a price, on one or three replicas.
+// A generous Redis timeout: a slow CI machine must not turn into refusals
+// (short timeouts are redis_outage_test's business). Each call's usage is
+// written as it ends, so the next call sees it (batched writes, the
+// default, are redis_outage_test's and the ledger's tests' business).
+inline constexpr char kStaticKeysConfig[] = R"(
+redis:
+  timeout: 2s
+  usage_batch: 0s
+aliases:
+  smart: groq/llama-3.1-70b
+auth:
+  keys:
+    - name: team-a
+      key_env: TEAM_A_KEY
+      models: [openai/*, smart]
+    - name: hashed
+      key_sha256: 2ea4000093a79261b655913a25484373390f07c5ee665bb3653a4f44fa4f6429
+      models: [groq/llama-3.1-8b]
+    - name: old
+      key_env: TEAM_B_KEY
+      expires_at_unix: 1000000000
+prices:
+  openai/gpt-4o: {input: 2.5, output: 10}
+)";
+
+class CallerKeysOneReplicaTest : public CallerKeysTest {
+ protected:
+  void SetUp() override {
+    CallerKeysTest::SetUp();
+    if (!HasFatalFailure()) StartReplicas(1, kStaticKeysConfig);
+  }
+
+  // Chat requests the fake upstream received.
+  int ChatRequestsUpstream() const;
+
+  // A unary call, a stream and an HTTP call with `key`, on three replicas
+  // (when there are), all refused for `limit` with a retry-after in
+  // 1..max_retry_after seconds.
+  void ExpectExhausted(const std::string& key, const std::string& limit,
+                       const std::string& http_code, int max_retry_after);
+};
+
+class CallerKeysThreeReplicasTest : public CallerKeysOneReplicaTest {
+ protected:
+  void SetUp() override {
+    CallerKeysTest::SetUp();
+    if (!HasFatalFailure()) StartReplicas(3, kStaticKeysConfig);
+  }
+};
+
 }  // namespace literllm::testing
 
 #endif  // LITERLLM_TESTS_INTEGRATION_CALLER_KEYS_FIXTURE_H_
