@@ -55,7 +55,10 @@ CallContext CallContextFromMetadata(
     call.caller_key = std::string(absl::StripAsciiWhitespace(*key));
   }
   if (auto traceparent = call.Metadata("traceparent")) {
-    call.traceparent = std::string(*traceparent);
+    if (std::optional<TraceContext> trace = ParseTraceparent(
+            *traceparent, call.Metadata("tracestate").value_or(""))) {
+      call.trace = *std::move(trace);
+    }
   }
   return call;
 }

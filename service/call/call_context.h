@@ -10,6 +10,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "service/call/caller.h"
+#include "service/call/trace_context.h"
 
 namespace literllm {
 
@@ -40,8 +41,13 @@ struct CallContext {
   // The caller's deadline; InfiniteFuture when it set none. The call caps
   // it at the server's maximum call duration.
   absl::Time deadline = absl::InfiniteFuture();
-  // W3C trace context (`traceparent`), empty when the caller sent none.
-  std::string traceparent;
+  // The caller's W3C trace context (`traceparent`, `tracestate`); the
+  // tracing policy gives the call its own span in it. Invalid when the
+  // caller sent none and tracing is off.
+  TraceContext trace;
+  // Set by the tracing policy: the call keeps the completion text for the
+  // outcome (OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT).
+  bool capture_content = false;
   // Request metadata by lower-case name: gRPC metadata or HTTP headers.
   absl::flat_hash_map<std::string, std::string> metadata;
   // Set by the call: true once the caller went away, so a policy waiting
@@ -55,7 +61,8 @@ struct CallContext {
 // The context of a call whose request metadata (gRPC metadata or HTTP
 // headers, by lower-case name) is `metadata`: the caller key from
 // `authorization: Bearer <key>` (else `x-api-key`, as Anthropic's SDKs send
-// it) and the `traceparent`. The deadline is the front's to set.
+// it) and the trace context (`traceparent`, `tracestate`). The deadline is the
+// front's to set.
 CallContext CallContextFromMetadata(
     Front front, bool stream,
     absl::flat_hash_map<std::string, std::string> metadata);

@@ -6,7 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "providers/http/provider_failure.h"
+#include "service/call/answer_record.h"
 #include "service/call/attempt_budget.h"
+#include "service/call/trace_context.h"
 #include "service/call/upstream_answer.h"
 #include "service/call/usage_cost.h"
 #include "service/routing/router.h"
@@ -24,6 +26,23 @@ ChatCall::ChatCall(const CallServices& services, CallContext context,
           std::min(context_.deadline, start_ + services.max_call_duration)),
       transfer_(services.transport) {
   context_.cancelled = &cancelled_;
+}
+
+void ChatCall::LogAttemptStart(const HttpRequest& http) {
+  const CallTarget& target = attempts_->target();
+  AttemptRecord& attempt = attempt_log_.emplace_back();
+  attempt.provider = target.provider->config().name;
+  attempt.deployment = target.Name();
+  attempt.start = absl::Now();
+  ServerOfUrl(http.url, attempt.server_address, attempt.server_port);
+}
+
+void ChatCall::LogAttemptEnd(const absl::Status& result) {
+  if (attempt_log_.empty()) return;
+  AttemptRecord& attempt = attempt_log_.back();
+  attempt.end = absl::Now();
+  attempt.http_status = head_.status;
+  attempt.status = result;
 }
 
 void ChatCall::Start() {
@@ -58,6 +77,20 @@ void ChatCall::StartAttempt() {
     return End(http.status());
   }
   head_ = HttpResponseHead();
+  LogAttemptStart(*http);
+  if (context_.trace.valid()) {
+    // The provider's side of the trace hangs under this attempt's span, or
+    // under the caller's when the gateway records no span of its own.
+    std::string parent = context_.trace.parent_span_id;
+    if (!context_.trace.span_id.empty()) {
+      parent = attempt_log_.back().span_id = NewSpanId();
+    }
+    http->headers.emplace_back("traceparent",
+                               FormatTraceparent(context_.trace, parent));
+    if (!context_.trace.tracestate.empty()) {
+      http->headers.emplace_back("tracestate", context_.trace.tracestate);
+    }
+  }
   body_.clear();
   too_large_ = false;
   stream_error_ = absl::OkStatus();
@@ -166,7 +199,10 @@ absl::Status ChatCall::Decode(absl::string_view bytes,
     absl::Status status = decoder_->Decode(event, chunks);
     if (!status.ok()) return status;
   }
-  for (v1::ChatCompletionChunk& chunk : chunks) CountUsage(chunk);
+  for (v1::ChatCompletionChunk& chunk : chunks) {
+    CountUsage(chunk);
+    answer_record_.Note(chunk, context_.capture_content);
+  }
   return absl::OkStatus();
 }
 
@@ -190,6 +226,7 @@ void ChatCall::OnComplete(absl::Status status) {
   absl::Status result =
       context_.stream ? StreamResult(status) : UnaryResult(status);
   attempts_->Ended(result, absl::Now());
+  LogAttemptEnd(result);
   if (result.ok()) return End(absl::OkStatus());
   // Nothing reached the caller yet: the call may start over, elsewhere too;
   // once a chunk was queued it is never replayed. A timeout once the answer
@@ -220,6 +257,7 @@ absl::Status ChatCall::UnaryResult(const absl::Status& transfer) {
       target.provider->chat()->ParseChatResponse(body_);
   if (!parsed.ok()) return parsed.status();
   CountUsage(*parsed);
+  answer_record_.Note(*parsed, context_.capture_content);
   Answered();
   response_ = *std::move(parsed);
   return absl::OkStatus();
@@ -290,7 +328,7 @@ void ChatCall::Finish(const absl::Status& status) {
   sink_.OnFinish(status);  // last: the sink may delete this call
 }
 
-CallOutcome ChatCall::Outcome(const absl::Status& status) const {
+CallOutcome ChatCall::Outcome(const absl::Status& status) {
   CallOutcome outcome;
   outcome.context = &context_;
   outcome.model = request_.model();
@@ -306,6 +344,16 @@ CallOutcome ChatCall::Outcome(const absl::Status& status) const {
   outcome.time_to_first_token = time_to_first_token_;
   outcome.usage = usage_;
   outcome.cost_usd = cost_usd_;
+  outcome.start = start_;
+  outcome.request = &request_;
+  answer_record_.Fill(outcome);
+  outcome.attempt_log = std::move(attempt_log_);
+  for (const AttemptRecord& attempt : outcome.attempt_log) {
+    // An attempt cut short by the call's end (a cancelled stream) counts
+    // until now.
+    absl::Time end = attempt.end == absl::Time() ? absl::Now() : attempt.end;
+    outcome.upstream_time += end - attempt.start;
+  }
   return outcome;
 }
 

@@ -15,6 +15,7 @@
 #include "literllm/v1/llm_service.pb.h"
 #include "providers/http/stream_framing.h"
 #include "providers/http/transport.h"
+#include "service/call/answer_record.h"
 #include "service/call/call_attempts.h"
 #include "service/call/call_context.h"
 #include "service/call/call_outcome.h"
@@ -60,6 +61,9 @@ class ChatCall final : private HttpResponseHandler {
 
   void Admitted(absl::Status status);
   void StartAttempt();
+  // The attempt log of the outcome: who was asked, where, what came back.
+  void LogAttemptStart(const HttpRequest& http);
+  void LogAttemptEnd(const absl::Status& result);
   void RetryAt(absl::Time when);
   // The call's answer is decided: deliver what is queued, then finish.
   void End(absl::Status status) ABSL_LOCKS_EXCLUDED(mu_);
@@ -84,7 +88,8 @@ class ChatCall final : private HttpResponseHandler {
   // takes it after the lock is released.
   void Advance() ABSL_LOCKS_EXCLUDED(mu_);
   void Finish(const absl::Status& status);
-  CallOutcome Outcome(const absl::Status& status) const;
+  // Once, when the call finishes: the attempt log moves into it.
+  CallOutcome Outcome(const absl::Status& status);
 
   const CallServices& services_;
   CallContext context_;
@@ -113,6 +118,8 @@ class ChatCall final : private HttpResponseHandler {
   std::optional<v1::Usage> usage_;
   std::optional<double> cost_usd_;
   std::optional<v1::ChatCompletionResponse> response_;
+  AnswerRecord answer_record_;
+  std::vector<AttemptRecord> attempt_log_;
 
   absl::Mutex mu_;
   std::deque<v1::ChatCompletionChunk> queue_ ABSL_GUARDED_BY(mu_);
