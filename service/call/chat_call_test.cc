@@ -54,6 +54,84 @@ TEST_F(ChatCallTest, StreamDeliversChunksAndReportsUsageOnce) {
   EXPECT_TRUE(policy_->contexts.at(0).stream);
 }
 
+TEST_F(ChatCallTest, OutcomeDescribesTheAnswerAndEveryAttempt) {
+  transport_.Enqueue(HttpError(503, R"({"error":{"message":"busy"}})"));
+  transport_.Enqueue(Ok(std::string(kCompletion)));
+  ASSERT_TRUE(Run(false).ok());
+  std::vector<CallOutcome> outcomes = Outcomes();
+  ASSERT_EQ(outcomes.size(), 1u);
+  const CallOutcome& outcome = outcomes[0];
+  EXPECT_EQ(outcome.response_id, "chatcmpl-1");
+  EXPECT_EQ(outcome.response_model, "gpt-4o-2024-08-06");
+  EXPECT_EQ(outcome.finish_reasons, std::vector<std::string>{"stop"});
+  EXPECT_TRUE(outcome.completion_text.empty());  // not asked for
+  ASSERT_EQ(outcome.attempt_log.size(), 2u);
+  EXPECT_EQ(outcome.attempt_log[0].http_status, 503);
+  EXPECT_FALSE(outcome.attempt_log[0].status.ok());
+  EXPECT_EQ(outcome.attempt_log[1].http_status, 200);
+  EXPECT_TRUE(outcome.attempt_log[1].status.ok());
+  for (const AttemptRecord& attempt : outcome.attempt_log) {
+    EXPECT_EQ(attempt.provider, "openai");
+    EXPECT_EQ(attempt.deployment, "openai/gpt-4o");
+    EXPECT_EQ(attempt.server_address, "openai.test");
+    EXPECT_EQ(attempt.server_port, 80);
+    EXPECT_LE(attempt.start, attempt.end);
+    EXPECT_TRUE(attempt.span_id.empty());  // not traced
+  }
+  EXPECT_GT(outcome.upstream_time, absl::ZeroDuration());
+  EXPECT_LE(outcome.upstream_time, outcome.latency);
+  EXPECT_EQ(outcome.request->model(), "openai/gpt-4o");
+  // Untraced calls send no trace context upstream.
+  for (const HttpRequest& request : transport_.requests()) {
+    for (const auto& [name, value] : request.headers) {
+      EXPECT_NE(name, "traceparent");
+    }
+  }
+}
+
+TEST_F(ChatCallTest, TracedStreamSendsEachAttemptsSpanUpstream) {
+  policy_->trace = ParseTraceparent(
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "k=v");
+  policy_->trace->span_id = "1111111111111111";
+  transport_.Enqueue(NetworkFailure());
+  transport_.Enqueue(Stream(
+      {SseChunk("Hel"), SseChunk("lo", "stop"), std::string(kSseUsage)}));
+  ASSERT_TRUE(Run(true).ok());
+  std::vector<CallOutcome> outcomes = Outcomes();
+  ASSERT_EQ(outcomes.size(), 1u);
+  const CallOutcome& outcome = outcomes[0];
+  EXPECT_EQ(outcome.completion_text, "Hello");
+  EXPECT_EQ(outcome.response_id, "c1");
+  EXPECT_EQ(outcome.finish_reasons, std::vector<std::string>{"stop"});
+  ASSERT_EQ(outcome.attempt_log.size(), 2u);
+  EXPECT_EQ(outcome.attempt_log[0].http_status, 0);  // no answer
+  std::vector<HttpRequest> sent = transport_.requests();
+  ASSERT_EQ(sent.size(), 2u);
+  for (size_t i = 0; i < sent.size(); ++i) {
+    const std::string& span = outcome.attempt_log[i].span_id;
+    EXPECT_EQ(span.size(), 16u);
+    HttpResponseHead headers{0, sent[i].headers};
+    EXPECT_EQ(
+        headers.Header("traceparent"),
+        absl::StrCat("00-4bf92f3577b34da6a3ce929d0e0e4736-", span, "-01"));
+    EXPECT_EQ(headers.Header("tracestate"), "k=v");
+  }
+  EXPECT_NE(outcome.attempt_log[0].span_id, outcome.attempt_log[1].span_id);
+}
+
+TEST_F(ChatCallTest, WithoutASpanOfItsOwnTheCallersTraceparentIsPassedOn) {
+  constexpr absl::string_view kCallers =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+  policy_->trace = ParseTraceparent(kCallers, "");
+  transport_.Enqueue(Ok(std::string(kCompletion)));
+  ASSERT_TRUE(Run(false).ok());
+  std::vector<HttpRequest> sent = transport_.requests();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ((HttpResponseHead{0, sent[0].headers}.Header("traceparent")),
+            kCallers);
+  EXPECT_TRUE(Outcomes().at(0).attempt_log.at(0).span_id.empty());
+}
+
 TEST_F(ChatCallTest, CancelMidStreamAbortsUpstreamAndFinishesOnce) {
   cancel_after_first_chunk_ = true;
   transport_.Enqueue(Stream({SseChunk("one"), SseChunk("two")}, true));

@@ -81,10 +81,17 @@ class TestPolicy final : public CallPolicy {
  public:
   absl::Status reject;
   absl::Duration delay;
+  // Gives admitted calls a trace span of their own and asks for the text,
+  // as the tracing policy does.
+  std::optional<TraceContext> trace;
 
   void Admit(CallContext& context, const v1::ChatCompletionRequest& request,
              AdmitDone done) override {
     context.caller_id = "tester";
+    if (trace.has_value()) {
+      context.trace = *trace;
+      context.capture_content = true;
+    }
     if (delay == absl::ZeroDuration()) return std::move(done)(reject);
     std::thread([this, &context, status = reject, delay = delay,
                  done = std::move(done)]() mutable {
