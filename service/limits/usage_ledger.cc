@@ -6,7 +6,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "service/keys/key_material.h"
 #include "service/limits/usage_scripts.h"
 
 namespace literllm {
@@ -36,7 +35,6 @@ UsageLedger::UsageLedger(RedisClient& redis, absl::Duration batch_window)
       admit_(redis.AddScript(AdmitScript())),
       record_(redis.AddScript(RecordScript())),
       usage_(redis.AddScript(UsageScript())),
-      replica_(KeyHash(NewCallerKey()).substr(0, 16)),
       batch_window_(batch_window) {
   redis.OnConnected([this] {
     if (has_pending_.load()) FlushPending();
@@ -64,15 +62,13 @@ void UsageLedger::SendAdmissions(
     std::vector<Done<absl::StatusOr<Verdict>>> batch) {
   const std::string prefix = KeyPrefix(caller->name);
   const size_t n = batch.size();
-  const uint64_t sequence = sequence_.fetch_add(1);
   redis_.Eval(
       admit_,
-      {absl::StrCat(prefix, "requests"), absl::StrCat(prefix, "tokens"),
+      {absl::StrCat(prefix, "rpm"), absl::StrCat(prefix, "tokens"),
        absl::StrCat(prefix, "usage:")},
       {absl::StrCat(caller->rpm), absl::StrCat(caller->tpm),
        Usd(caller->budget_usd), Seconds(caller->budget_period),
-       absl::StrCat(replica_, ":", sequence), absl::StrCat(n),
-       sequence % 64 == 0 ? "1" : "0"},
+       absl::StrCat(n)},
       [this, caller,
        batch = std::move(batch)](absl::StatusOr<RedisReply> reply) mutable {
         // The next batch goes out before this one's calls go on.

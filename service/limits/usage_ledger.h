@@ -22,8 +22,9 @@ namespace literllm {
 // Each caller key's requests, tokens and spend in Redis, shared by every
 // replica, and the admission decisions made from them. Admitting a call is
 // one atomic script (EVALSHA) that checks the budget, the tokens of the last
-// minute and the requests of the last minute (a sliding log), and enters
-// the request in the log only if all of them allow it, on Redis's clock;
+// minute and the requests of the last minute (sliding windows of per-second
+// counts, 60 fields at most whatever the rate), and counts the request only
+// if all of them allow it, on Redis's clock;
 // counting what a call used when it ended is one more, shared by the calls
 // that ended meanwhile. Redis keys of one caller key share a hash tag, so
 // this works on Redis Cluster. Callbacks run on the Redis client's thread.
@@ -31,7 +32,7 @@ class UsageLedger {
  public:
   enum class Limit { kNone, kRequests, kTokens, kBudget };
   struct Verdict {
-    Limit exceeded = Limit::kNone;  // kNone: admitted (and in the rpm log)
+    Limit exceeded = Limit::kNone;  // kNone: admitted (and counted for rpm)
     // When a call would be admitted again; zero when never (a spent
     // lifetime budget).
     absl::Duration retry_after;
@@ -46,7 +47,7 @@ class UsageLedger {
   explicit UsageLedger(RedisClient& redis,
                        absl::Duration batch_window = absl::ZeroDuration());
 
-  // Admits a call of `caller` (entering it in the request log of rpm), or
+  // Admits a call of `caller` (counting it for rpm), or
   // names the limit it hit; a Redis failure is the status. One admission
   // script per key is in flight at a time: calls of that key that arrive
   // meanwhile are decided together by the next one, in order.
@@ -101,10 +102,7 @@ class UsageLedger {
   const RedisClient::ScriptId admit_;
   const RedisClient::ScriptId record_;
   const RedisClient::ScriptId usage_;
-  // Unique members of the request logs across replicas.
-  const std::string replica_;
   const absl::Duration batch_window_;
-  std::atomic<uint64_t> sequence_{0};
 
   absl::Mutex admit_mu_;
   absl::flat_hash_map<std::string, KeyAdmissions> admissions_

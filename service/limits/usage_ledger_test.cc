@@ -146,20 +146,26 @@ TEST_F(UsageLedgerTest, CallsAskingAtOnceAreDecidedTogetherInOrder) {
 
 TEST_F(UsageLedgerTest, RequestsOlderThanAMinuteNoLongerCount) {
   Caller caller{.name = "rpm-old", .rpm = 3};
-  // A full log, all of it from 61 seconds ago.
-  const std::string log = "literllm:{key:rpm-old}:requests";
-  const std::string old_ms =
-      absl::StrCat(absl::ToUnixMillis(absl::Now()) - 61000);
-  for (const char* member : {"a", "b", "c"}) {
-    ASSERT_TRUE(Call({"ZADD", log, old_ms, member}).ok());
-  }
+  // A full window, all of it from 61 seconds ago.
+  const std::string window = "literllm:{key:rpm-old}:rpm";
+  const std::string old_s = absl::StrCat(absl::ToUnixSeconds(absl::Now()) - 61);
+  ASSERT_TRUE(
+      Call({"HSET", window, old_s, "3", "sum", "3", "oldest", old_s}).ok());
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kNone) << i;
   }
-  EXPECT_EQ(Admit(caller)->exceeded, UsageLedger::Limit::kRequests);
-  absl::StatusOr<RedisReply> count = Call({"ZCARD", log});
-  ASSERT_TRUE(count.ok());
-  EXPECT_EQ(count->integer, 3);  // the old entries are gone
+  absl::StatusOr<UsageLedger::Verdict> verdict = Admit(caller);
+  ASSERT_TRUE(verdict.ok());
+  EXPECT_EQ(verdict->exceeded, UsageLedger::Limit::kRequests);
+  // The three admitted now free their slots a minute from now.
+  EXPECT_GT(verdict->retry_after, absl::Seconds(58));
+  EXPECT_LE(verdict->retry_after, absl::Seconds(60));
+  absl::StatusOr<RedisReply> old = Call({"HEXISTS", window, old_s});
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->integer, 0);  // the expired second is gone
+  absl::StatusOr<RedisReply> fields = Call({"HLEN", window});
+  ASSERT_TRUE(fields.ok());
+  EXPECT_EQ(fields->integer, 3);  // this second, sum, oldest
 }
 
 TEST_F(UsageLedgerTest, TokensPerMinuteCountRecordedUsage) {

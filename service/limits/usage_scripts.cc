@@ -14,11 +14,62 @@ local function period_start(now_s, period)
 end
 )lua";
 
-// KEYS: request log (sorted set), token buckets (hash: a field per second,
-// their sum, the oldest second), usage prefix (the period start appended).
-// ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), log member
-// prefix, n: the number of calls asking at once (admitted in order), 1 to
-// drop expired log entries even when the log is not full.
+// Put before each script that needs it: a 60-second sliding window of
+// counts (requests or tokens) kept as one hash field per second, plus 'sum'
+// (of the live seconds) and 'oldest' (the oldest live second). Its size is
+// bounded by 60 fields whatever the rate, and a look-up is one read: expired
+// seconds are dropped only when they could matter, when the oldest has
+// expired or `need` more would pass `limit`.
+constexpr char kWindow[] = R"lua(
+local function window_sum(key, now_s, need, limit)
+  local sum, oldest = unpack(redis.call('HMGET', key, 'sum', 'oldest'))
+  sum, oldest = tonumber(sum or '0'), tonumber(oldest or now_s)
+  if oldest > now_s - 60 and sum + need <= limit then return sum, {} end
+  local fields = redis.call('HGETALL', key)
+  local live = {}
+  sum, oldest = 0, nil
+  for i = 1, #fields, 2 do
+    local second = tonumber(fields[i])
+    if second then
+      if second <= now_s - 60 then
+        redis.call('HDEL', key, fields[i])
+      else
+        local count = tonumber(fields[i + 1])
+        sum = sum + count
+        live[#live + 1] = {second, count}
+        if not oldest or second < oldest then oldest = second end
+      end
+    end
+  end
+  redis.call('HSET', key, 'sum', sum)
+  if oldest then
+    redis.call('HSET', key, 'oldest', oldest)
+  else
+    redis.call('HDEL', key, 'oldest')
+  end
+  return sum, live
+end
+-- Milliseconds until enough of the `live` seconds expire for `sum` to fall
+-- below `limit`.
+local function window_retry_ms(live, sum, limit, now_ms)
+  table.sort(live, function(a, b) return a[1] < b[1] end)
+  for _, second in ipairs(live) do
+    sum = sum - second[2]
+    if sum < limit then return (second[1] + 60) * 1000 - now_ms end
+  end
+  return 60000
+end
+local function window_add(key, now_s, count)
+  local t = redis.call('HMGET', key, now_s, 'sum', 'oldest')
+  redis.call('HSET', key, now_s, tonumber(t[1] or '0') + count,
+             'sum', tonumber(t[2] or '0') + count, 'oldest', t[3] or now_s)
+  redis.call('EXPIRE', key, 120)
+end
+)lua";
+
+// KEYS: request window, token window, usage prefix (the period start
+// appended). ARGV: rpm, tpm, budget_usd, period_seconds (0: lifetime), n:
+// the number of calls asking at once (admitted in order).
 // Returns {verdict, retry_after_ms, spent, admitted}: "budget" or "tpm"
 // (none admitted), or "ok" with how many of the n were admitted (the rest
 // hit rpm, retry_after_ms tells when a slot frees).
@@ -39,78 +90,26 @@ if budget > 0 then
   end
 end
 if tpm > 0 then
-  -- Fields: one per second with that second's tokens, plus 'sum' (of the
-  -- live ones) and 'oldest' (the oldest live second). Expired seconds are
-  -- dropped at most once a second; otherwise this is one read.
-  local sum, oldest = unpack(redis.call('HMGET', KEYS[2], 'sum', 'oldest'))
-  sum, oldest = tonumber(sum or '0'), tonumber(oldest or now_s)
-  local live = nil
-  if oldest <= now_s - 60 or sum >= tpm then
-    local fields = redis.call('HGETALL', KEYS[2])
-    live, sum, oldest = {}, 0, nil
-    for i = 1, #fields, 2 do
-      local second = tonumber(fields[i])
-      if second then
-        if second <= now_s - 60 then
-          redis.call('HDEL', KEYS[2], fields[i])
-        else
-          local tokens = tonumber(fields[i + 1])
-          sum = sum + tokens
-          live[#live + 1] = {second, tokens}
-          if not oldest or second < oldest then oldest = second end
-        end
-      end
-    end
-    redis.call('HSET', KEYS[2], 'sum', sum)
-    if oldest then
-      redis.call('HSET', KEYS[2], 'oldest', oldest)
-    else
-      redis.call('HDEL', KEYS[2], 'oldest')
-    end
-  end
+  local sum, live = window_sum(KEYS[2], now_s, 1, tpm)
   if sum >= tpm then
-    table.sort(live, function(a, b) return a[1] < b[1] end)
-    local retry = 60000
-    for _, bucket in ipairs(live) do
-      sum = sum - bucket[2]
-      if sum < tpm then
-        retry = (bucket[1] + 60) * 1000 - now_ms
-        break
-      end
-    end
-    return {'tpm', retry, '', 0}
+    return {'tpm', window_retry_ms(live, sum, tpm, now_ms), '', 0}
   end
 end
-local n = tonumber(ARGV[6])
+local n = tonumber(ARGV[5])
 local admitted, retry = n, 0
 if rpm > 0 then
-  -- Entries older than the window are dropped when they could matter (the
-  -- log looks full) and on every 64th batch, which bounds the log.
-  local count = redis.call('ZCARD', KEYS[1])
-  if count + n > rpm or ARGV[7] == '1' then
-    redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_ms - 60000)
-    count = redis.call('ZCARD', KEYS[1])
-  end
-  local free = rpm - count
-  if free < n then admitted = math.max(free, 0) end
-  if admitted > 0 then
-    local entries = {}
-    for i = 1, admitted do
-      entries[2 * i - 1] = now_ms
-      entries[2 * i] = ARGV[5] .. ':' .. i
-    end
-    redis.call('ZADD', KEYS[1], unpack(entries))
-    redis.call('PEXPIRE', KEYS[1], 60000)
-  end
+  local sum, live = window_sum(KEYS[1], now_s, n, rpm)
+  admitted = math.min(n, math.max(rpm - sum, 0))
+  if admitted > 0 then window_add(KEYS[1], now_s, admitted) end
   if admitted < n then
-    local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-    retry = tonumber(oldest[2]) + 60000 - now_ms
+    live[#live + 1] = {now_s, admitted}
+    retry = window_retry_ms(live, sum + admitted, rpm, now_ms)
   end
 end
 return {'ok', retry, '', admitted}
 )lua";
 
-// KEYS: token buckets, usage prefix. ARGV: prompt tokens, completion
+// KEYS: token window, usage prefix. ARGV: prompt tokens, completion
 // tokens, cost_usd, period_seconds, requests, 1 when the key has a tpm
 // limit. Read-then-write of whole hashes: fewer calls than one increment
 // per field, and a script runs alone.
@@ -118,12 +117,7 @@ constexpr char kRecord[] = R"lua(
 local now_s = tonumber(redis.call('TIME')[1])
 local prompt, completion = tonumber(ARGV[1]), tonumber(ARGV[2])
 local tokens = prompt + completion
-if ARGV[6] == '1' and tokens > 0 then
-  local t = redis.call('HMGET', KEYS[1], now_s, 'sum', 'oldest')
-  redis.call('HSET', KEYS[1], now_s, tonumber(t[1] or '0') + tokens,
-             'sum', tonumber(t[2] or '0') + tokens, 'oldest', t[3] or now_s)
-  redis.call('EXPIRE', KEYS[1], 120)
-end
+if ARGV[6] == '1' and tokens > 0 then window_add(KEYS[1], now_s, tokens) end
 local period = tonumber(ARGV[4])
 local start = period_start(now_s, period)
 local usage = KEYS[2] .. start
@@ -152,8 +146,12 @@ return {tostring(start), v[1] or '0', v[2] or '0', v[3] or '0', v[4] or '0'}
 
 }  // namespace
 
-std::string AdmitScript() { return absl::StrCat(kPeriodStart, kAdmit); }
-std::string RecordScript() { return absl::StrCat(kPeriodStart, kRecord); }
+std::string AdmitScript() {
+  return absl::StrCat(kPeriodStart, kWindow, kAdmit);
+}
+std::string RecordScript() {
+  return absl::StrCat(kPeriodStart, kWindow, kRecord);
+}
 std::string UsageScript() { return absl::StrCat(kPeriodStart, kUsage); }
 
 }  // namespace literllm
