@@ -2,8 +2,10 @@
 #define LITERLLM_PROVIDERS_CHAT_CODEC_H_
 
 #include <memory>
+#include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -48,6 +50,13 @@ class ChatCodec {
 
   virtual StreamFraming stream_framing() const { return StreamFraming::kSse; }
   virtual std::unique_ptr<StreamDecoder> NewStreamDecoder() const = 0;
+
+  // Adds to a built `request` the caller's headers (gRPC metadata or HTTP
+  // headers, by lower-case name) this provider relays, e.g. Anthropic's
+  // anthropic-beta for its SDKs' callers. Most relay none.
+  virtual void AddCallerHeaders(
+      const absl::flat_hash_map<std::string, std::string>& metadata,
+      HttpRequest& request) const {}
 };
 
 }  // namespace literllm

@@ -13,6 +13,7 @@
 #include "providers/embeddings_codec.h"
 #include "providers/http/http_request.h"
 #include "providers/model_list_codec.h"
+#include "providers/token_count_codec.h"
 
 namespace literllm {
 
@@ -48,6 +49,7 @@ class Provider {
   virtual const ChatCodec* chat() const = 0;
   virtual const ModelListCodec* model_list() const { return nullptr; }
   virtual const EmbeddingsCodec* embeddings() const { return nullptr; }
+  virtual const TokenCountCodec* token_count() const { return nullptr; }
 
   // Turns a non-2xx answer into a typed provider failure that names the
   // provider and relays its message (providers/http/provider_failure.h).

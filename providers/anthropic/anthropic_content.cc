@@ -19,6 +19,7 @@ absl::Status Invalid(absl::string_view field, absl::string_view problem) {
 // PDFs become document blocks, everything else an image block; Anthropic
 // checks the media type itself.
 absl::Status WriteDataUri(absl::string_view uri, absl::string_view field,
+                          const v1::CacheControl* cache_control,
                           JsonWriter& w) {
   size_t comma = uri.find(',');
   absl::string_view meta = uri.substr(0, comma);
@@ -37,13 +38,17 @@ absl::Status WriteDataUri(absl::string_view uri, absl::string_view field,
   WriteStringMember("media_type", media_type, w);
   WriteStringMember("data", uri.substr(comma + 1), w);
   w.EndObject();
+  if (cache_control != nullptr) WriteCacheControl(*cache_control, w);
   w.EndObject();
   return absl::OkStatus();
 }
 
 absl::Status WriteImageBlock(absl::string_view url, absl::string_view field,
+                             const v1::CacheControl* cache_control,
                              JsonWriter& w) {
-  if (absl::ConsumePrefix(&url, "data:")) return WriteDataUri(url, field, w);
+  if (absl::ConsumePrefix(&url, "data:")) {
+    return WriteDataUri(url, field, cache_control, w);
+  }
   if (!absl::StartsWith(url, "https://") && !absl::StartsWith(url, "http://")) {
     return Invalid(field, "use an https URL or a base64 data: URI");
   }
@@ -54,6 +59,7 @@ absl::Status WriteImageBlock(absl::string_view url, absl::string_view field,
   WriteStringMember("type", "url", w);
   WriteStringMember("url", url, w);
   w.EndObject();
+  if (cache_control != nullptr) WriteCacheControl(*cache_control, w);
   w.EndObject();
   return absl::OkStatus();
 }
@@ -62,12 +68,44 @@ bool IsWritten(const v1::ContentPart& part) {
   return part.type() != "text" || !part.text().empty();
 }
 
+// The cache_control of block `part` (-1: the content string) of `message`:
+// the part's own, else the message's when this is its last block.
+const v1::CacheControl* CacheControlOf(const v1::Message& message, int part,
+                                       int last, bool own) {
+  if (part >= 0 && message.content_parts(part).has_cache_control()) {
+    return &message.content_parts(part).cache_control();
+  }
+  if (own && part == last && message.has_cache_control()) {
+    return &message.cache_control();
+  }
+  return nullptr;
+}
+
+// The index of the message's last block (-1: the content string).
+int LastBlock(const v1::Message& message) {
+  for (int i = message.content_parts_size() - 1; i >= 0; --i) {
+    if (IsWritten(message.content_parts(i))) return i;
+  }
+  return -1;
+}
+
 }  // namespace
 
-void WriteTextBlock(absl::string_view text, JsonWriter& w) {
+void WriteCacheControl(const v1::CacheControl& cache_control, JsonWriter& w) {
+  if (cache_control.type().empty()) return;
+  WriteKey("cache_control", w);
+  w.StartObject();
+  WriteStringMember("type", cache_control.type(), w);
+  if (cache_control.has_ttl()) WriteStringMember("ttl", cache_control.ttl(), w);
+  w.EndObject();
+}
+
+void WriteTextBlock(absl::string_view text, JsonWriter& w,
+                    const v1::CacheControl* cache_control) {
   w.StartObject();
   WriteStringMember("type", "text", w);
   WriteStringMember("text", text, w);
+  if (cache_control != nullptr) WriteCacheControl(*cache_control, w);
   w.EndObject();
 }
 
@@ -81,13 +119,19 @@ bool HasMessageBlocks(const v1::Message& message) {
 
 absl::Status WriteMessageBlocks(const v1::Message& message,
                                 absl::string_view field, bool images,
-                                JsonWriter& w) {
-  if (!message.content().empty()) WriteTextBlock(message.content(), w);
+                                JsonWriter& w, bool own_cache_control) {
+  const int last = LastBlock(message);
+  if (!message.content().empty()) {
+    WriteTextBlock(message.content(), w,
+                   CacheControlOf(message, -1, last, own_cache_control));
+  }
   for (int i = 0; i < message.content_parts_size(); ++i) {
     const v1::ContentPart& part = message.content_parts(i);
     std::string part_field = absl::StrCat(field, ".content_parts[", i, "]");
+    const v1::CacheControl* cache_control =
+        CacheControlOf(message, i, last, own_cache_control);
     if (part.type() == "text") {
-      if (!part.text().empty()) WriteTextBlock(part.text(), w);
+      if (!part.text().empty()) WriteTextBlock(part.text(), w, cache_control);
     } else if (part.type() != "image_url") {
       return Invalid(part_field, absl::StrCat("unsupported part type \"",
                                               part.type(), "\""));
@@ -97,8 +141,9 @@ absl::Status WriteMessageBlocks(const v1::Message& message,
                                   "and tools, not in ",
                                   message.role(), " messages"));
     } else {
-      absl::Status status = WriteImageBlock(part.image_url().url(),
-                                            part_field + ".image_url.url", w);
+      absl::Status status =
+          WriteImageBlock(part.image_url().url(), part_field + ".image_url.url",
+                          cache_control, w);
       if (!status.ok()) return status;
     }
   }
@@ -125,6 +170,7 @@ absl::Status WriteToolUseBlock(const v1::ToolCall& call,
   WriteStringMember("name", call.function().name(), w);
   WriteKey("input", w);
   w.RawValue(input.data(), input.size(), rapidjson::kObjectType);
+  WriteCacheControl(call.cache_control(), w);
   w.EndObject();
   return absl::OkStatus();
 }
@@ -167,10 +213,15 @@ absl::Status WriteToolResultBlock(const v1::Message& message,
   } else if (HasMessageBlocks(message)) {
     WriteKey("content", w);
     w.StartArray();
-    absl::Status status = WriteMessageBlocks(message, field, true, w);
+    absl::Status status = WriteMessageBlocks(message, field, true, w,
+                                             /*own_cache_control=*/false);
     if (!status.ok()) return status;
     w.EndArray();
   }
+  if (message.has_is_error() && message.is_error()) {
+    WriteBoolMember("is_error", true, w);
+  }
+  WriteCacheControl(message.cache_control(), w);
   w.EndObject();
   return absl::OkStatus();
 }

@@ -13,13 +13,20 @@ namespace literllm {
 // Anthropic rejects empty text blocks, so callers never write one: the Has*
 // predicates say whether a writer would produce anything.
 
-void WriteTextBlock(absl::string_view text, JsonWriter& w);
+// `cache_control` (Anthropic's prompt-cache breakpoint) is written only
+// when it has a type.
+void WriteCacheControl(const v1::CacheControl& cache_control, JsonWriter& w);
 
-// content, or its non-empty text parts, and (when `images`) image parts.
-// An image part where images are not allowed is an error.
+void WriteTextBlock(absl::string_view text, JsonWriter& w,
+                    const v1::CacheControl* cache_control = nullptr);
+
+// content, or its non-empty text parts, and (when `images`) image parts,
+// each part with its cache_control; the message's own cache_control goes on
+// the last block unless `own_cache_control` is false (a tool result carries
+// it instead). An image part where images are not allowed is an error.
 absl::Status WriteMessageBlocks(const v1::Message& message,
                                 absl::string_view field, bool images,
-                                JsonWriter& w);
+                                JsonWriter& w, bool own_cache_control = true);
 bool HasMessageBlocks(const v1::Message& message);
 
 // `arguments` (a JSON string) becomes the `input` object: "" → {}, anything

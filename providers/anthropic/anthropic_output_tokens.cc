@@ -48,6 +48,9 @@ OutputTokenPlan PlanOutputTokens(const v1::ChatCompletionRequest& request,
   } else if (request.has_max_tokens()) {
     answer = request.max_tokens();
   }
+  // An explicit thinking config is Anthropic's own terms: sent as given,
+  // with the caller's max_tokens.
+  if (request.has_thinking()) return {answer, std::nullopt};
   OutputTokenPlan plan{answer, ThinkingBudget(request)};
   if (!plan.thinking_budget) return plan;
   if (plan.max_tokens > *plan.thinking_budget) return plan;

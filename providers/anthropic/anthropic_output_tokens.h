@@ -23,6 +23,8 @@ namespace literllm {
 //   is already above the budget is kept, as OpenAI counts reasoning inside
 //   max_completion_tokens. A raised value is capped at the model's known
 //   output ceiling, and the budget then shrinks to half of it so it fits.
+// - An explicit `thinking` config (the Anthropic front's) is sent as given,
+//   max_tokens unchanged; no budget is planned.
 inline constexpr int kDefaultAnthropicMaxTokens = 4096;
 
 struct OutputTokenPlan {

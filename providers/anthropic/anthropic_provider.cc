@@ -1,5 +1,6 @@
 #include "providers/anthropic/anthropic_provider.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -79,6 +80,48 @@ std::unique_ptr<StreamDecoder> AnthropicProvider::NewStreamDecoder() const {
 absl::Status AnthropicProvider::ParseError(const HttpResponseHead& head,
                                            absl::string_view body) const {
   return AnthropicHttpError(config_, head, body);
+}
+
+void AnthropicProvider::AddCallerHeaders(
+    const absl::flat_hash_map<std::string, std::string>& metadata,
+    HttpRequest& request) const {
+  for (absl::string_view name : {"anthropic-version", "anthropic-beta"}) {
+    auto caller = metadata.find(name);
+    if (caller == metadata.end()) continue;
+    auto ours = std::find_if(
+        request.headers.begin(), request.headers.end(),
+        [name](const auto& header) { return header.first == name; });
+    if (ours != request.headers.end()) {
+      ours->second = caller->second;
+    } else {
+      request.headers.emplace_back(std::string(name), caller->second);
+    }
+  }
+}
+
+absl::StatusOr<HttpRequest> AnthropicProvider::BuildCountTokensRequest(
+    const v1::ChatCompletionRequest& request, absl::string_view model) const {
+  absl::StatusOr<std::string> body =
+      WriteAnthropicCountTokensBody(request, model);
+  if (!body.ok()) return NamedByProvider(config_.name, body.status());
+  return HttpRequest{
+      absl::StrCat(config_.base_url, "/v1/messages/count_tokens"),
+      Headers(/*with_body=*/true), *std::move(body)};
+}
+
+absl::StatusOr<int64_t> AnthropicProvider::ParseCountTokens(
+    absl::string_view body) const {
+  return ParseJsonBody<int64_t>(
+      config_.name, "token count", body,
+      [](simdjson::dom::element root, int64_t& count) {
+        JsonObjectReader reader(root);
+        std::optional<int64_t> tokens = reader.Int64("input_tokens");
+        if (!tokens && reader.status().ok()) {
+          return absl::InvalidArgumentError("no \"input_tokens\"");
+        }
+        count = tokens.value_or(0);
+        return reader.status();
+      });
 }
 
 absl::StatusOr<HttpRequest> AnthropicProvider::BuildListModelsRequest() const {

@@ -21,7 +21,8 @@ namespace literllm {
 // tested against testdata/ golden files.
 class AnthropicProvider final : public Provider,
                                 public ChatCodec,
-                                public ModelListCodec {
+                                public ModelListCodec,
+                                public TokenCountCodec {
  public:
   // Unix seconds for `created`, which Anthropic does not send.
   using Clock = std::function<int64_t()>;
@@ -32,6 +33,7 @@ class AnthropicProvider final : public Provider,
   const ProviderConfig& config() const override { return config_; }
   const ChatCodec* chat() const override { return this; }
   const ModelListCodec* model_list() const override { return this; }
+  const TokenCountCodec* token_count() const override { return this; }
 
   // POST {base_url}/v1/messages with x-api-key and anthropic-version.
   absl::StatusOr<HttpRequest> BuildChatRequest(
@@ -42,6 +44,18 @@ class AnthropicProvider final : public Provider,
   std::unique_ptr<StreamDecoder> NewStreamDecoder() const override;
   absl::Status ParseError(const HttpResponseHead& head,
                           absl::string_view body) const override;
+  // The caller's anthropic-version (replacing ours) and anthropic-beta, so
+  // Anthropic SDK callers reach the API version and betas they ask for.
+  void AddCallerHeaders(
+      const absl::flat_hash_map<std::string, std::string>& metadata,
+      HttpRequest& request) const override;
+
+  // POST {base_url}/v1/messages/count_tokens; {"input_tokens": N}.
+  absl::StatusOr<HttpRequest> BuildCountTokensRequest(
+      const v1::ChatCompletionRequest& request,
+      absl::string_view model) const override;
+  absl::StatusOr<int64_t> ParseCountTokens(
+      absl::string_view body) const override;
 
   // GET {base_url}/v1/models?limit=1000 (one page holds every model; the
   // default page is 20); ids come back as "<provider>/<id>".

@@ -128,5 +128,53 @@ TEST(AnthropicProviderTest, MalformedModelListIsInternal) {
   }
 }
 
+TEST(AnthropicProviderTest, RelaysTheCallersVersionAndBetaHeaders) {
+  AnthropicProvider provider = TestProvider();
+  absl::StatusOr<HttpRequest> http =
+      provider.BuildChatRequest(HelloRequest(), "claude-sonnet-4-5", false);
+  ASSERT_TRUE(http.ok()) << http.status();
+  provider.AddCallerHeaders({{"anthropic-version", "2023-01-01"},
+                             {"anthropic-beta", "prompt-caching-2024-07-31"},
+                             {"x-api-key", "the-callers-gateway-key"}},
+                            *http);
+  EXPECT_THAT(http->headers,
+              ElementsAre(Pair("x-api-key", kKey),
+                          Pair("anthropic-version", "2023-01-01"),
+                          Pair("content-type", "application/json"),
+                          Pair("anthropic-beta", "prompt-caching-2024-07-31")));
+}
+
+TEST(AnthropicProviderTest, CountsTokensWithTheCountingMembersOnly) {
+  v1::ChatCompletionRequest request = HelloRequest();
+  request.set_max_tokens(100);
+  request.set_temperature(0.5);
+  request.add_tools()->mutable_function()->set_name("f");
+  request.mutable_thinking()->set_type("enabled");
+  request.mutable_thinking()->set_budget_tokens(1024);
+  absl::StatusOr<HttpRequest> http =
+      TestProvider().token_count()->BuildCountTokensRequest(request,
+                                                            "claude-x");
+  ASSERT_TRUE(http.ok()) << http.status();
+  EXPECT_EQ(http->url, "https://api.anthropic.com/v1/messages/count_tokens");
+  EXPECT_EQ(http->body,
+            R"({"model":"claude-x","messages":[{"role":"user","content":)"
+            R"([{"type":"text","text":"Hello!"}]}],"thinking":{"type":)"
+            R"("enabled","budget_tokens":1024},"tools":[{"name":"f",)"
+            R"("input_schema":{"type":"object"}}]})");
+  EXPECT_EQ(*TestProvider().ParseCountTokens(R"({"input_tokens":2095})"), 2095);
+  EXPECT_EQ(TestProvider().ParseCountTokens("{}").status().code(),
+            absl::StatusCode::kInternal);
+}
+
+TEST(AnthropicProviderTest, StopSequenceIsKept) {
+  absl::StatusOr<v1::ChatCompletionResponse> response =
+      TestProvider().ParseChatResponse(
+          R"({"id":"m","model":"c","content":[{"type":"text","text":"a"}],)"
+          R"("stop_reason":"stop_sequence","stop_sequence":"END"})");
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->choices(0).finish_reason(), "stop");
+  EXPECT_EQ(response->choices(0).stop_sequence(), "END");
+}
+
 }  // namespace
 }  // namespace literllm

@@ -1,8 +1,11 @@
 #include "providers/anthropic/anthropic_request.h"
 
+#include <optional>
+
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "providers/anthropic/anthropic_content.h"
 #include "providers/anthropic/anthropic_messages.h"
 #include "providers/anthropic/anthropic_output_tokens.h"
 #include "providers/json/json_writer.h"
@@ -85,6 +88,7 @@ absl::Status CheckSupported(const v1::ChatCompletionRequest& r,
 void WriteSampling(const v1::ChatCompletionRequest& r, JsonWriter& w) {
   if (r.has_temperature()) WriteNumberMember("temperature", r.temperature(), w);
   if (r.has_top_p()) WriteNumberMember("top_p", r.top_p(), w);
+  if (r.has_top_k()) WriteIntMember("top_k", r.top_k(), w);
   bool any_stop = false;
   for (const std::string& stop : r.stop()) {
     if (absl::StripAsciiWhitespace(stop).empty()) continue;
@@ -98,7 +102,8 @@ void WriteSampling(const v1::ChatCompletionRequest& r, JsonWriter& w) {
   if (any_stop) w.EndArray();
 }
 
-void WriteTool(const v1::FunctionDefinition& function, JsonWriter& w) {
+void WriteTool(const v1::Tool& tool, JsonWriter& w) {
+  const v1::FunctionDefinition& function = tool.function();
   w.StartObject();
   WriteStringMember("name", function.name(), w);
   if (function.has_description()) {
@@ -114,6 +119,7 @@ void WriteTool(const v1::FunctionDefinition& function, JsonWriter& w) {
     w.EndObject();
   }
   if (function.has_strict()) WriteBoolMember("strict", function.strict(), w);
+  WriteCacheControl(tool.cache_control(), w);
   w.EndObject();
 }
 
@@ -138,17 +144,30 @@ void WriteTools(const v1::ChatCompletionRequest& r, const ToolChoice& choice,
   if (r.tools_size() == 0) return;
   WriteKey("tools", w);
   w.StartArray();
-  for (const v1::Tool& tool : r.tools()) WriteTool(tool.function(), w);
+  for (const v1::Tool& tool : r.tools()) WriteTool(tool, w);
   w.EndArray();
   WriteToolChoice(r, choice, w);
 }
 
-void WriteThinking(int budget, JsonWriter& w) {
+void WriteThinking(absl::string_view type, std::optional<int> budget,
+                   JsonWriter& w) {
   WriteKey("thinking", w);
   w.StartObject();
-  WriteStringMember("type", "enabled", w);
-  WriteIntMember("budget_tokens", budget, w);
+  WriteStringMember("type", type, w);
+  if (budget) WriteIntMember("budget_tokens", *budget, w);
   w.EndObject();
+}
+
+// reasoning_effort's planned budget, else the caller's explicit config.
+void WriteThinking(const v1::ChatCompletionRequest& r,
+                   const OutputTokenPlan& tokens, JsonWriter& w) {
+  if (tokens.thinking_budget) {
+    return WriteThinking("enabled", tokens.thinking_budget, w);
+  }
+  if (!r.has_thinking() || r.thinking().type().empty()) return;
+  std::optional<int> budget;
+  if (r.thinking().has_budget_tokens()) budget = r.thinking().budget_tokens();
+  WriteThinking(r.thinking().type(), budget, w);
 }
 
 void WriteOutputConfig(const v1::ResponseFormat& format, JsonWriter& w) {
@@ -191,11 +210,25 @@ absl::StatusOr<std::string> WriteAnthropicChatBody(
   absl::Status status = WriteAnthropicConversation(request, w);
   if (!status.ok()) return status;
   WriteSampling(request, w);
-  if (tokens.thinking_budget) WriteThinking(*tokens.thinking_budget, w);
+  WriteThinking(request, tokens, w);
   WriteTools(request, choice, w);
   WriteOutputConfig(request.response_format(), w);
   WriteMetadata(request, w);
   if (stream) WriteBoolMember("stream", true, w);
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+absl::StatusOr<std::string> WriteAnthropicCountTokensBody(
+    const v1::ChatCompletionRequest& request, absl::string_view model) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  WriteStringMember("model", model, w);
+  absl::Status status = WriteAnthropicConversation(request, w);
+  if (!status.ok()) return status;
+  WriteThinking(request, PlanOutputTokens(request, model), w);
+  WriteTools(request, ReadToolChoice(request.tool_choice()), w);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -27,12 +27,19 @@ namespace literllm {
 //   parallel_tool_calls: false → disable_parallel_tool_use: true.
 // - response_format json_schema → output_config.format; json_object is
 //   rejected, as Anthropic has no schema-less JSON mode.
-// - user → metadata.user_id.
+// - user → metadata.user_id; top_k, an explicit thinking config and
+//   cache_control on tools and blocks pass as they are.
 //
 // Failures are INVALID_ARGUMENT naming the field, without a provider prefix.
 absl::StatusOr<std::string> WriteAnthropicChatBody(
     const v1::ChatCompletionRequest& request, absl::string_view model,
     bool stream);
+
+// The body of POST /v1/messages/count_tokens: the members of the Messages
+// body that count (model, system, messages, tools, tool_choice, thinking),
+// none of those it rejects (max_tokens, sampling, stream, metadata).
+absl::StatusOr<std::string> WriteAnthropicCountTokensBody(
+    const v1::ChatCompletionRequest& request, absl::string_view model);
 
 }  // namespace literllm
 

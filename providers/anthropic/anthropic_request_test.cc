@@ -50,7 +50,8 @@ INSTANTIATE_TEST_SUITE_P(
         RequestCase{"tool_choice_named", false},
         RequestCase{"tool_choice_none", false},
         RequestCase{"tools_default_choice", false},
-        RequestCase{"json_schema", false}, RequestCase{"stream", true}),
+        RequestCase{"json_schema", false}, RequestCase{"stream", true},
+        RequestCase{"native_passthrough", false}),
     [](const testing::TestParamInfo<RequestCase>& info) {
       return info.param.name;
     });

@@ -69,6 +69,9 @@ absl::Status ReadResponse(simdjson::dom::element element,
   }
   choice.set_finish_reason(
       AnthropicFinishReason(root.String("stop_reason").value_or("")));
+  if (auto sequence = root.String("stop_sequence")) {
+    choice.set_stop_sequence(std::string(*sequence));
+  }
   if (auto usage = root.Object("usage")) {
     AnthropicUsage counts;
     root.Update(counts.Update(*usage));

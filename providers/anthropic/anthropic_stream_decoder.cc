@@ -8,7 +8,6 @@
 #include "providers/provider_errors.h"
 
 namespace literllm {
-namespace {}  // namespace
 
 AnthropicStreamDecoder::AnthropicStreamDecoder(ProviderConfig config,
                                                int64_t created)
@@ -155,8 +154,11 @@ absl::Status AnthropicStreamDecoder::OnMessageDelta(JsonObjectReader& event,
   if (stop_reason && !finish_sent_) {
     finish_sent_ = true;
     AddDelta(out);
-    out.back().mutable_choices(0)->set_finish_reason(
-        AnthropicFinishReason(*stop_reason));
+    v1::ChunkChoice& choice = *out.back().mutable_choices(0);
+    choice.set_finish_reason(AnthropicFinishReason(*stop_reason));
+    if (auto sequence = delta.String("stop_sequence")) {
+      choice.set_stop_sequence(std::string(*sequence));
+    }
   }
   return delta.status();
 }

@@ -48,6 +48,17 @@ void WriteThinkingConfig(absl::string_view effort, absl::string_view model,
   w.EndObject();
 }
 
+// An explicit budget (the Anthropic front's `thinking`) on a model that
+// takes budgets: as given, or 0 (off) when disabled.
+void WriteThinkingBudget(const v1::ThinkingConfig& thinking, JsonWriter& w) {
+  bool on = thinking.type() != "disabled";
+  WriteKey("thinkingConfig", w);
+  w.StartObject();
+  WriteIntMember("thinkingBudget", on ? thinking.budget_tokens() : 0, w);
+  if (on) WriteBoolMember("includeThoughts", true, w);
+  w.EndObject();
+}
+
 void WriteResponseFormat(const v1::ResponseFormat& format, JsonWriter& w) {
   if (format.type() != "json_object" && format.type() != "json_schema") return;
   WriteStringMember("responseMimeType", "application/json", w);
@@ -60,6 +71,7 @@ void WriteResponseFormat(const v1::ResponseFormat& format, JsonWriter& w) {
 void WriteSampling(const v1::ChatCompletionRequest& r, JsonWriter& w) {
   if (r.has_temperature()) WriteNumberMember("temperature", r.temperature(), w);
   if (r.has_top_p()) WriteNumberMember("topP", r.top_p(), w);
+  if (r.has_top_k()) WriteIntMember("topK", r.top_k(), w);
   if (r.has_max_completion_tokens()) {
     WriteIntMember("maxOutputTokens", r.max_completion_tokens(), w);
   } else if (r.has_max_tokens()) {
@@ -106,6 +118,9 @@ absl::Status WriteGenerationConfig(const v1::ChatCompletionRequest& request,
   WriteResponseFormat(request.response_format(), config);
   if (request.has_reasoning_effort()) {
     WriteThinkingConfig(request.reasoning_effort(), model, config);
+  } else if (request.thinking().has_budget_tokens() &&
+             !UsesThinkingLevel(model)) {
+    WriteThinkingBudget(request.thinking(), config);
   }
   config.EndObject();
   absl::string_view json(buffer.GetString(), buffer.GetSize());

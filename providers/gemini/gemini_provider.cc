@@ -115,6 +115,34 @@ absl::StatusOr<HttpRequest> GeminiProvider::BuildChatRequest(
       Headers(/*with_body=*/true), *std::move(body)};
 }
 
+absl::StatusOr<HttpRequest> GeminiProvider::BuildCountTokensRequest(
+    const v1::ChatCompletionRequest& request, absl::string_view model) const {
+  absl::StatusOr<std::string> path = ModelPath(model);
+  absl::StatusOr<std::string> body =
+      path.ok() ? WriteGeminiBody(request, model) : path.status();
+  if (!body.ok()) return NamedByProvider(config_.name, body.status());
+  // countTokens takes the generateContent body whole, with its model named.
+  absl::string_view members = absl::StripPrefix(*body, "{");
+  return HttpRequest{
+      absl::StrCat(config_.base_url, "/", kApiVersion, "/", *path,
+                   ":countTokens"),
+      Headers(/*with_body=*/true),
+      absl::StrCat(R"({"generateContentRequest":{"model":")", *path, "\"",
+                   members == "}" ? "" : ",", members, "}")};
+}
+
+absl::StatusOr<int64_t> GeminiProvider::ParseCountTokens(
+    absl::string_view body) const {
+  return ParseJsonBody<int64_t>(
+      config_.name, "token count", body,
+      [](simdjson::dom::element root, int64_t& count) {
+        JsonObjectReader reader(root);
+        // An empty prompt counts as {} (no totalTokens).
+        count = reader.Int64("totalTokens").value_or(0);
+        return reader.status();
+      });
+}
+
 absl::StatusOr<v1::ChatCompletionResponse> GeminiProvider::ParseChatResponse(
     absl::string_view body) const {
   return ParseGeminiChatResponse(config_.name, body, clock_());

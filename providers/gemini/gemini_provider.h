@@ -22,7 +22,8 @@ namespace literllm {
 // response and error parsers and the stream decoder live in their own files.
 class GeminiProvider final : public Provider,
                              public ChatCodec,
-                             public ModelListCodec {
+                             public ModelListCodec,
+                             public TokenCountCodec {
  public:
   // Unix seconds for `created`, which Gemini does not send.
   using Clock = std::function<int64_t()>;
@@ -35,6 +36,7 @@ class GeminiProvider final : public Provider,
   const ProviderConfig& config() const override { return config_; }
   const ChatCodec* chat() const override { return this; }
   const ModelListCodec* model_list() const override { return this; }
+  const TokenCountCodec* token_count() const override { return this; }
 
   // POST {base}/v1beta/models/{model}:generateContent, or
   // :streamGenerateContent?alt=sse (Gemini always reports usage in streams).
@@ -53,6 +55,15 @@ class GeminiProvider final : public Provider,
   // are listed, as "<provider>/<name without models/>".
   absl::StatusOr<HttpRequest> BuildListModelsRequest() const override;
   absl::StatusOr<std::vector<v1::Model>> ParseListModels(
+      absl::string_view body) const override;
+
+  // POST {base}/v1beta/models/{model}:countTokens with the whole
+  // generateContent request (system instruction and tools count too);
+  // {"totalTokens": N}.
+  absl::StatusOr<HttpRequest> BuildCountTokensRequest(
+      const v1::ChatCompletionRequest& request,
+      absl::string_view model) const override;
+  absl::StatusOr<int64_t> ParseCountTokens(
       absl::string_view body) const override;
 
   static int64_t SystemClock();

@@ -171,5 +171,45 @@ TEST(GeminiProviderTest, MalformedModelListIsInternal) {
   EXPECT_TRUE(none->empty());
 }
 
+TEST(GeminiProviderTest, CountsTokensOfTheWholeGenerateContentRequest) {
+  v1::ChatCompletionRequest request;
+  request.add_messages()->set_role("system");
+  request.mutable_messages(0)->set_content("Be terse.");
+  request.add_messages()->set_role("user");
+  request.mutable_messages(1)->set_content("Hi");
+  request.set_top_k(40);
+  absl::StatusOr<HttpRequest> http =
+      TestProvider().token_count()->BuildCountTokensRequest(request,
+                                                            "gemini-2.5-flash");
+  ASSERT_TRUE(http.ok()) << http.status();
+  EXPECT_EQ(http->url,
+            "https://generativelanguage.googleapis.com/v1beta/models/"
+            "gemini-2.5-flash:countTokens");
+  EXPECT_TRUE(absl::StartsWith(
+      http->body,
+      R"({"generateContentRequest":{"model":"models/gemini-2.5-flash",)"))
+      << http->body;
+  EXPECT_TRUE(absl::StrContains(http->body, R"("topK":40)")) << http->body;
+  EXPECT_TRUE(absl::EndsWith(http->body, "}}")) << http->body;
+  EXPECT_EQ(*TestProvider().ParseCountTokens(R"({"totalTokens":31})"), 31);
+  EXPECT_EQ(TestProvider().ParseCountTokens("[").status().code(),
+            absl::StatusCode::kInternal);
+}
+
+TEST(GeminiProviderTest, AnExplicitThinkingBudgetIsSentAsGiven) {
+  v1::ChatCompletionRequest request;
+  request.add_messages()->set_role("user");
+  request.mutable_messages(0)->set_content("Hi");
+  request.mutable_thinking()->set_type("enabled");
+  request.mutable_thinking()->set_budget_tokens(2048);
+  absl::StatusOr<HttpRequest> http =
+      TestProvider().BuildChatRequest(request, "gemini-2.5-flash", false);
+  ASSERT_TRUE(http.ok()) << http.status();
+  EXPECT_TRUE(absl::StrContains(
+      http->body,
+      R"("thinkingConfig":{"thinkingBudget":2048,"includeThoughts":true})"))
+      << http->body;
+}
+
 }  // namespace
 }  // namespace literllm

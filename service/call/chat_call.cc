@@ -76,6 +76,7 @@ void ChatCall::StartAttempt() {
     attempts_->Ended(http.status(), absl::Now());
     return End(http.status());
   }
+  target.provider->chat()->AddCallerHeaders(context_.metadata, *http);
   head_ = HttpResponseHead();
   LogAttemptStart(*http);
   if (context_.trace.valid()) {
