@@ -112,11 +112,18 @@ absl::Status ProviderHttpError(absl::string_view provider, int http_status,
                          retry_after);
 }
 
-FailureKind FailureKindOf(const absl::Status& status) {
+std::optional<FailureKind> CarriedFailureKind(const absl::Status& status) {
   if (auto name = status.GetPayload(kKindPayload)) {
     for (const KindInfo& info : kKinds) {
       if (*name == info.name) return info.kind;
     }
+  }
+  return std::nullopt;
+}
+
+FailureKind FailureKindOf(const absl::Status& status) {
+  if (std::optional<FailureKind> carried = CarriedFailureKind(status)) {
+    return *carried;
   }
   switch (status.code()) {
     case absl::StatusCode::kResourceExhausted:

@@ -70,6 +70,10 @@ absl::Status ProviderHttpError(absl::string_view provider, int http_status,
 // payloads kept.
 absl::Status WithFailureKind(const absl::Status& status, FailureKind kind);
 
+// The kind a failure carries (set by a codec, the transport or a policy);
+// nullopt for a plain status.
+std::optional<FailureKind> CarriedFailureKind(const absl::Status& status);
+
 // The kind of a failure: the one it carries, else the one its code implies
 // (a status made outside a codec, e.g. a caller's bad request).
 FailureKind FailureKindOf(const absl::Status& status);

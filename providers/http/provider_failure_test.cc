@@ -71,6 +71,11 @@ TEST(ProviderFailureTest, UntypedStatusesGetTheKindTheirCodeImplies) {
             FailureKind::kBadRequest);
   EXPECT_EQ(FailureKindOf(absl::CancelledError("gone")),
             FailureKind::kCancelled);
+  EXPECT_EQ(CarriedFailureKind(absl::ResourceExhaustedError("x")),
+            std::nullopt);
+  EXPECT_EQ(CarriedFailureKind(WithFailureKind(
+                absl::ResourceExhaustedError("x"), FailureKind::kRateLimited)),
+            FailureKind::kRateLimited);
   // The message never decides, whatever it says.
   EXPECT_EQ(FailureKindOf(absl::InvalidArgumentError(
                 "context_length_exceeded: prompt is too long")),
