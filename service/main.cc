@@ -24,6 +24,7 @@
 #include "service/keys/access_setup.h"
 #include "service/server/gateway_server.h"
 #include "service/telemetry/log.h"
+#include "service/tracing/tracing_settings.h"
 
 ABSL_FLAG(std::optional<std::string>, config, std::nullopt,
           "YAML config file: providers, aliases, model listing, prices, "
@@ -175,6 +176,21 @@ std::pair<GatewayConfig, ProviderRegistry> LoadProviders() {
   return {std::move(config), *std::move(providers)};
 }
 
+// The OTEL_* settings. As the OpenTelemetry specification asks, a value
+// that cannot be used is a warning and its default applies; without an
+// endpoint tracing stays off.
+TracingSettings TracingFromEnvironment() {
+  TracingSettings tracing = TracingSettingsFromEnv(ProcessEnvironment());
+  for (const std::string& warning : tracing.warnings) Log("warn", warning);
+  if (tracing.enabled) {
+    Log("info", "traces go to an OTLP collector",
+        {{"endpoint", tracing.EndpointForLog()},
+         {"sampler", std::string(SamplerKindName(tracing.sampler))},
+         {"sampler_ratio", absl::StrCat(tracing.sampler_ratio)}});
+  }
+  return tracing;
+}
+
 int Run() {
   // Block the stop signals before any thread exists, so every thread inherits
   // the mask and only sigwait below receives them.
@@ -185,6 +201,7 @@ int Run() {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   ServerOptions options = OptionsFromFlags();
+  options.tracing = TracingFromEnvironment();
   auto [config, providers] = LoadProviders();
   options.model_list_ttl = config.model_listing.cache_ttl;
   options.model_list_timeout = config.model_listing.timeout;
@@ -234,6 +251,11 @@ int Run() {
       {{"signal", absl::StrCat(signal_number)},
        {"grace", absl::FormatDuration(options.shutdown_grace)}});
   server.Shutdown();
+  if (options.tracing.enabled) {
+    Log("info", "traces stopped",
+        {{"spans_exported", absl::StrCat(server.spans_exported())},
+         {"spans_dropped", absl::StrCat(server.spans_dropped())}});
+  }
   Log("info", "stopped", {{"chat_calls", server.stats().Summary()}});
   return 0;
 }

@@ -7,12 +7,16 @@
 #include "service/policy/caller_key_policy.h"
 #include "service/policy/request_validation_policy.h"
 #include "service/policy/usage_limits_policy.h"
+#include "service/tracing/tracing_policy.h"
 
 namespace literllm {
 
 PolicyChain BuildPolicyChain(const GatewayConfig& config,
                              PolicyServices services) {
   std::vector<std::unique_ptr<CallPolicy>> policies;
+  if (services.tracer != nullptr) {
+    policies.push_back(std::make_unique<TracingPolicy>(*services.tracer));
+  }
   policies.push_back(std::make_unique<CallerKeyPolicy>(services.keys));
   policies.push_back(std::make_unique<RequestValidationPolicy>());
   if (services.ledger != nullptr) {

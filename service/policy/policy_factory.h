@@ -6,6 +6,7 @@
 #include "service/keys/key_directory.h"
 #include "service/limits/usage_ledger.h"
 #include "service/policy/call_stats.h"
+#include "service/tracing/tracer.h"
 
 namespace literllm {
 
@@ -15,11 +16,14 @@ struct PolicyServices {
   KeyDirectory& keys;
   UsageLedger* ledger = nullptr;  // null: no Redis, no limits
   RedisSettings::OnFailure on_failure = RedisSettings::OnFailure::kDeny;
+  Tracer* tracer = nullptr;  // null: tracing off
 };
 
 // The one place the policy chain is assembled, in this order (each admit
 // step sees only calls the ones before it let through; every Finished step
 // sees every call):
+//   0. tracing            — the call's span and W3C trace context, first
+//                           so it covers the rest (with OTEL_* only)
 //   1. caller keys        — who calls, and which models they may use
 //   2. request validation — malformed requests never reach anything else
 //   3. usage limits       — rpm, tpm and budgets in Redis (with Redis only)

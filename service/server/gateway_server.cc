@@ -56,9 +56,13 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
                   : nullptr),
       keys_(DirectoryOptions(access_, key_store_.get())),
       admin_(keys_, key_store_.get(), ledger_.get(), redactor_),
+      tracer_(options_.tracing.enabled
+                  ? std::make_unique<Tracer>(options_.tracing, transport_,
+                                             GenAiProviderNames(providers_))
+                  : nullptr),
       policies_(BuildPolicyChain(
-          config,
-          PolicyServices{stats_, keys_, ledger_.get(), access_.on_failure})),
+          config, PolicyServices{stats_, keys_, ledger_.get(),
+                                 access_.on_failure, tracer_.get()})),
       calls_{providers_,
              transport_,
              prices_,
@@ -155,6 +159,9 @@ void GatewayServer::Shutdown() {
   if (http_ != nullptr) http_->Stop(deadline);
   http_.reset();
   server_.reset();
+  // Every call has queued its spans; they go out (within a bounded
+  // wait) while the transport still runs.
+  if (tracer_ != nullptr) tracer_->Shutdown(absl::Seconds(2));
   // After the last call: what the last calls used goes to Redis first.
   if (ledger_ != nullptr) ledger_->Drain(absl::Seconds(1));
   if (redis_ != nullptr) redis_->Stop();

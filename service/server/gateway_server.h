@@ -27,6 +27,7 @@
 #include "service/redis/redis_client.h"
 #include "service/routing/deployment_balancer.h"
 #include "service/telemetry/secret_redactor.h"
+#include "service/tracing/tracer.h"
 
 namespace literllm {
 
@@ -62,6 +63,8 @@ struct ServerOptions {
   BreakerSettings circuit_breaker;
   // How long Start waits for a configured Redis before serving anyway.
   absl::Duration redis_connect_wait = absl::Seconds(2);
+  // OpenTelemetry traces (the OTEL_* variables); off without an endpoint.
+  TracingSettings tracing;
 };
 
 // The whole server: the gRPC front (LlmService, AdminService, health,
@@ -85,6 +88,14 @@ class GatewayServer {
   int http_port() const { return http_ != nullptr ? http_->port() : 0; }
   // How chat calls ended so far.
   const CallStats& stats() const { return stats_; }
+  // Spans that never reached the collector (queue full, export failed,
+  // left over at shutdown) and spans it took; 0 while tracing is off.
+  uint64_t spans_dropped() const {
+    return tracer_ != nullptr ? tracer_->spans_dropped() : 0;
+  }
+  uint64_t spans_exported() const {
+    return tracer_ != nullptr ? tracer_->spans_exported() : 0;
+  }
 
   // Health turns NOT_SERVING at once and new calls are refused; in-flight
   // calls get the grace period to finish, then are cancelled. Returns when
@@ -108,6 +119,9 @@ class GatewayServer {
   std::unique_ptr<UsageLedger> ledger_;
   KeyDirectory keys_;
   AdminService admin_;
+  // Null while tracing is off. After the transport it exports through,
+  // so it is gone before the transport stops.
+  std::unique_ptr<Tracer> tracer_;
   const PolicyChain policies_;
   const CallServices calls_;
   LlmService service_;
