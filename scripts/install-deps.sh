@@ -36,3 +36,5 @@ for install in clients/*/install.sh; do
 done
 # The HTTP front's tests: the official openai SDKs (PyPI, npm) and jq.
 tests/http/install.sh
+# The trace tests: the official opentelemetry-proto package (PyPI).
+tests/tracing/install.sh

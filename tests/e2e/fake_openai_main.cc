@@ -9,6 +9,8 @@
 // `error-NNN` answers HTTP NNN with an OpenAI-shaped error (429 with
 // `retry-after: 1`), `slow` answers after 30 s, `garbage` answers 200 with a
 // body that is not JSON. GET /v1/models/{id} answers one listed model.
+// Each chat request that carries a `traceparent` prints
+// "traceparent <model> <value>" on stdout.
 #include <unistd.h>
 
 #include <cstdio>
@@ -240,6 +242,13 @@ void Answer(const RecordedRequest& request, ResponseWriter& writer) {
     writer.SendJson(
         404, OpenAiError("no such path", "invalid_request_error", "not_found"));
     return;
+  }
+  // Trace propagation tests read what the gateway sent upstream.
+  if (std::string traceparent = request.Header("traceparent");
+      !traceparent.empty()) {
+    std::printf("traceparent %s %s\n", RequestedModel(request.body).c_str(),
+                traceparent.c_str());
+    std::fflush(stdout);
   }
   if (AnswerScriptedFailure(request, writer)) return;
   bool stream = absl::StrContains(request.body, R"("stream":true)");
