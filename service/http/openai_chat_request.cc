@@ -9,30 +9,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "providers/json/json_reader.h"
+#include "service/http/request_fields.h"
 
 namespace literllm {
 namespace {
 
 using simdjson::dom::element;
 
-// A member's path in messages, e.g. "messages[2].content[0]".
-std::string Path(absl::string_view parent, absl::string_view key) {
-  return parent.empty() ? std::string(key) : absl::StrCat(parent, ".", key);
-}
-std::string Path(absl::string_view parent, size_t index) {
-  return absl::StrCat(parent, "[", index, "]");
-}
-
-absl::Status Invalid(absl::string_view path, absl::string_view problem) {
-  return absl::InvalidArgumentError(absl::StrCat(path, ": ", problem));
-}
-
-// The reader's first mismatch, placed at `path`.
-absl::Status Checked(const JsonObjectReader& reader, absl::string_view path) {
-  if (reader.status().ok()) return absl::OkStatus();
-  return path.empty() ? absl::InvalidArgumentError(reader.status().message())
-                      : Invalid(path, reader.status().message());
-}
+using request_fields::Checked;
+using request_fields::Invalid;
+using request_fields::Path;
 
 // `value` (when present) as an int32, or INVALID_ARGUMENT naming `key`.
 absl::StatusOr<int32_t> Int32(absl::string_view key,

@@ -1,11 +1,13 @@
 #include "service/http/openai_front.h"
 
+#include <memory>
 #include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "service/http/openai_chat_exchange.h"
+#include "service/http/http_chat_exchange.h"
+#include "service/http/openai_answer_format.h"
 #include "service/http/openai_chat_request.h"
 #include "service/http/openai_errors.h"
 #include "service/http/openai_json.h"
@@ -81,8 +83,10 @@ void OpenAiFront::Chat(HttpRequestData request,
   // HTTP callers set no deadline: the maximum call duration bounds it.
   CallContext context = CallContextFromMetadata(
       Front::kOpenAiHttp, chat->stream(), std::move(request.headers));
-  OpenAiChatExchange::Start(calls_, redactor_, std::move(context),
-                            *std::move(chat), responder);
+  auto format = std::make_unique<OpenAiAnswerFormat>(
+      chat->stream_options().include_usage());
+  HttpChatExchange::Start(calls_, redactor_, std::move(context),
+                          *std::move(chat), std::move(format), responder);
 }
 
 void OpenAiFront::Models(HttpRequestData request, std::optional<std::string> id,
