@@ -63,12 +63,6 @@ void OpenAiFront::Handle(HttpRequestData request,
     std::string id = PercentDecoded(path);
     return Models(std::move(request), std::move(id), std::move(responder));
   }
-  if (path == "/healthz" || path == "/readyz") {
-    if (!get) return NotAllowed("GET", *responder);
-    bool ok = path == "/healthz" || ready_();
-    return responder->Respond(ok ? 200 : 503, "text/plain",
-                              ok ? "ok\n" : "draining\n");
-  }
   responder->Respond(
       404, kJson,
       OpenAiErrorJson(absl::StrCat("no route for ", request.method, " ", path),

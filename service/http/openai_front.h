@@ -18,11 +18,11 @@ namespace literllm {
 //   POST /v1/chat/completions   JSON, or text/event-stream with "stream"
 //   GET  /v1/models             OpenAI's list shape
 //   GET  /v1/models/{model}     one model; the id may be percent-encoded
-//   GET  /healthz, /readyz      liveness; readiness (503 while draining)
 // Errors are OpenAI's {"error":{...}} with the status its SDKs expect;
 // unknown paths 404, wrong methods 405; while the server drains, /v1/
 // requests get 503 (in-flight calls run on). Chat calls run through the same
-// ChatCall as gRPC's, with the request headers as the call's metadata.
+// ChatCall as gRPC's, with the request headers as the call's metadata. It
+// serves what GatewayRoutes (gateway_routes.h) leaves to it.
 class OpenAiFront final : public HttpHandler {
  public:
   OpenAiFront(const CallServices& calls, ModelCatalog& catalog,

@@ -71,6 +71,12 @@ DeploymentHealth* DeploymentBalancer::Health(const std::string& target) const {
   return it == health_.end() ? nullptr : it->second.get();
 }
 
+void DeploymentBalancer::ForEachDeployment(
+    const std::function<void(const std::string& target,
+                             const DeploymentHealth& health)>& visit) const {
+  for (const auto& [target, health] : health_) visit(target, *health);
+}
+
 std::vector<size_t> DeploymentBalancer::Order(const ModelAlias& alias,
                                               absl::Time now) {
   std::vector<size_t> order;

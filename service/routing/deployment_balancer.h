@@ -1,6 +1,7 @@
 #ifndef LITERLLM_SERVICE_ROUTING_DEPLOYMENT_BALANCER_H_
 #define LITERLLM_SERVICE_ROUTING_DEPLOYMENT_BALANCER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,6 +65,11 @@ class DeploymentBalancer {
   // The shared health of a target ("provider/model"), or null when no alias
   // names it.
   DeploymentHealth* Health(const std::string& target) const;
+  // Calls `visit` with every target an alias names and its health (for the
+  // circuit gauge). The set is fixed at construction: no lock is taken.
+  void ForEachDeployment(
+      const std::function<void(const std::string& target,
+                               const DeploymentHealth& health)>& visit) const;
 
  private:
   const BreakerSettings breaker_;

@@ -11,7 +11,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.pb.h"
+#include "service/metrics/process_metrics.h"
 #include "service/policy/policy_factory.h"
+#include "service/server/server_metrics.h"
 #include "service/telemetry/log.h"
 
 namespace literllm {
@@ -72,7 +74,13 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
              options_.max_call_duration},
       service_(calls_, catalog_, redactor_),
       openai_front_(calls_, catalog_, redactor_,
-                    [this] { return !shutting_down_.load(); }) {}
+                    [this] { return !shutting_down_.load(); }),
+      http_routes_(metrics_, [this] { return !shutting_down_.load(); }) {
+  AddProcessMetrics(metrics_);
+  AddServerMetrics(metrics_, balancer_,
+                   [this] { return static_cast<double>(spans_dropped()); });
+  http_routes_.AddFront("", openai_front_);
+}
 
 GatewayServer::~GatewayServer() {
   if (server_ != nullptr) Shutdown();
@@ -133,7 +141,7 @@ absl::Status GatewayServer::Start() {
     http_ = std::make_unique<HttpServer>(
         HttpServer::Options{options_.http_listen, options_.http_threads,
                             static_cast<size_t>(options_.http_max_body_bytes)},
-        openai_front_);
+        http_routes_);
     if (absl::Status started = http_->Start(); !started.ok()) {
       http_.reset();
       server_->Shutdown();

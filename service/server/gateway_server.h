@@ -16,12 +16,14 @@
 #include "service/config/config.h"
 #include "service/grpc/admin_service.h"
 #include "service/grpc/llm_service.h"
+#include "service/http/gateway_routes.h"
 #include "service/http/http_server.h"
 #include "service/http/openai_front.h"
 #include "service/keys/access_setup.h"
 #include "service/keys/key_directory.h"
 #include "service/keys/key_store.h"
 #include "service/limits/usage_ledger.h"
+#include "service/metrics/metrics_registry.h"
 #include "service/models/model_catalog.h"
 #include "service/policy/call_stats.h"
 #include "service/redis/redis_client.h"
@@ -112,6 +114,8 @@ class GatewayServer {
   ModelCatalog catalog_;
   CurlTransport transport_;
   CallStats stats_;
+  // Before the policies that record into it; served at GET /metrics.
+  MetricsRegistry metrics_;
   // Caller keys and their limits; the Redis parts are null without Redis.
   const AccessSetup access_;
   std::unique_ptr<RedisClient> redis_;
@@ -127,6 +131,7 @@ class GatewayServer {
   LlmService service_;
   std::atomic<bool> shutting_down_{false};
   OpenAiFront openai_front_;
+  GatewayRoutes http_routes_;         // /metrics, /healthz, /readyz, the fronts
   std::unique_ptr<HttpServer> http_;  // after its handler: stops first
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
