@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "service/policy/caller_key_policy.h"
+#include "service/policy/metrics_policy.h"
 #include "service/policy/request_validation_policy.h"
 #include "service/policy/usage_limits_policy.h"
 #include "service/tracing/tracing_policy.h"
@@ -14,6 +15,9 @@ namespace literllm {
 PolicyChain BuildPolicyChain(const GatewayConfig& config,
                              PolicyServices services) {
   std::vector<std::unique_ptr<CallPolicy>> policies;
+  if (services.metrics != nullptr) {
+    policies.push_back(std::make_unique<MetricsPolicy>(*services.metrics));
+  }
   if (services.tracer != nullptr) {
     policies.push_back(std::make_unique<TracingPolicy>(*services.tracer));
   }

@@ -5,6 +5,7 @@
 #include "service/config/config.h"
 #include "service/keys/key_directory.h"
 #include "service/limits/usage_ledger.h"
+#include "service/metrics/metrics_registry.h"
 #include "service/policy/call_stats.h"
 #include "service/tracing/tracer.h"
 
@@ -16,12 +17,15 @@ struct PolicyServices {
   KeyDirectory& keys;
   UsageLedger* ledger = nullptr;  // null: no Redis, no limits
   RedisSettings::OnFailure on_failure = RedisSettings::OnFailure::kDeny;
-  Tracer* tracer = nullptr;  // null: tracing off
+  Tracer* tracer = nullptr;            // null: tracing off
+  MetricsRegistry* metrics = nullptr;  // null: no Prometheus metrics
 };
 
 // The one place the policy chain is assembled, in this order (each admit
 // step sees only calls the ones before it let through; every Finished step
 // sees every call):
+//   0. metrics            — Prometheus series of every call (observer,
+//                           first so it sees every call, with a registry)
 //   0. tracing            — the call's span and W3C trace context, first
 //                           so it covers the rest (with OTEL_* only)
 //   1. caller keys        — who calls, and which models they may use

@@ -63,8 +63,9 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
                                              GenAiProviderNames(providers_))
                   : nullptr),
       policies_(BuildPolicyChain(
-          config, PolicyServices{stats_, keys_, ledger_.get(),
-                                 access_.on_failure, tracer_.get()})),
+          config,
+          PolicyServices{stats_, keys_, ledger_.get(), access_.on_failure,
+                         tracer_.get(), &metrics_})),
       calls_{providers_,
              transport_,
              prices_,
