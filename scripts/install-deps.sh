@@ -8,6 +8,7 @@ packages=(
   grpc-proto libabsl-dev libcurl4-openssl-dev libsimdjson-dev rapidjson-dev
   libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libgoogle-perftools-dev
   libboost-dev libhiredis-dev libssl-dev redis-server
+  prometheus  # promtool checks the /metrics page in tests/integration
   nginx-light nghttp2-client
 )
 
