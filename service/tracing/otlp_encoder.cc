@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "service/tracing/hex.h"
 #include "service/tracing/proto_writer.h"
 
 namespace literllm {
@@ -70,23 +71,6 @@ constexpr uint32_t kFlagSampled = 0x01;
 constexpr uint32_t kFlagHasIsRemote = 0x100;
 constexpr uint32_t kFlagIsRemote = 0x200;
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return 0;  // ids come from our own generator or a parsed traceparent
-}
-
-// The bytes OTLP carries for an id written in hex.
-std::string IdBytes(absl::string_view hex) {
-  std::string bytes(hex.size() / 2, '\0');
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    bytes[i] =
-        static_cast<char>(HexDigit(hex[2 * i]) << 4 | HexDigit(hex[2 * i + 1]));
-  }
-  return bytes;
-}
-
 uint64_t UnixNanos(absl::Time time) {
   return static_cast<uint64_t>(absl::ToUnixNanos(time));
 }
@@ -136,11 +120,11 @@ void WriteEvent(ProtoWriter& w, const SpanEvent& e) {
 
 void WriteSpan(ProtoWriter& w, const Span& s) {
   size_t mark = w.Open(scope_spans::kSpans);
-  w.Bytes(span::kTraceId, IdBytes(s.trace_id));
-  w.Bytes(span::kSpanId, IdBytes(s.span_id));
+  w.Bytes(span::kTraceId, HexToBytes(s.trace_id));
+  w.Bytes(span::kSpanId, HexToBytes(s.span_id));
   if (!s.trace_state.empty()) w.String(span::kTraceState, s.trace_state);
   if (!s.parent_span_id.empty()) {
-    w.Bytes(span::kParentSpanId, IdBytes(s.parent_span_id));
+    w.Bytes(span::kParentSpanId, HexToBytes(s.parent_span_id));
   }
   w.String(span::kName, s.name);
   w.Varint(span::kKind, static_cast<uint64_t>(s.kind));

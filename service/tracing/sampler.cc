@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "service/tracing/hex.h"
+
 namespace literllm {
 namespace {
 
@@ -11,13 +13,6 @@ uint64_t Bound(double ratio) {
   ratio = std::clamp(ratio, 0.0, 1.0);
   if (ratio >= 1.0) return uint64_t{1} << 63;  // every 63-bit value is below
   return static_cast<uint64_t>(ratio * kTwoTo63);
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return 0;
 }
 
 }  // namespace
@@ -45,9 +40,7 @@ Sampler::Sampler(SamplerKind kind, double ratio)
 
 bool Sampler::ByRatio(absl::string_view trace_id) const {
   if (trace_id.size() != 32) return false;
-  uint64_t low = 0;
-  for (char c : trace_id.substr(16)) low = low << 4 | HexValue(c);
-  return (low >> 1) < bound_;
+  return (HexToUint64(trace_id.substr(16)) >> 1) < bound_;
 }
 
 bool Sampler::ShouldSample(absl::string_view trace_id, bool has_parent,

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "service/tracing/hex.h"
 
 #ifndef LITERLLM_VERSION
 #define LITERLLM_VERSION "0.0.0"
@@ -92,21 +93,14 @@ class EnvReader {
   std::vector<std::string>& warnings_;
 };
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = absl::ascii_tolower(c);
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 std::string PercentDecode(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-        HexValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(text[i + 1]) << 4 |
-                                      HexValue(text[i + 2])));
+    if (text[i] == '%' && i + 2 < text.size() &&
+        HexDigitValue(text[i + 1]) >= 0 && HexDigitValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexDigitValue(text[i + 1]) << 4 |
+                                      HexDigitValue(text[i + 2])));
       i += 2;
     } else {
       out.push_back(text[i]);
