@@ -76,11 +76,14 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
       service_(calls_, catalog_, redactor_),
       openai_front_(calls_, catalog_, redactor_,
                     [this] { return !shutting_down_.load(); }),
+      anthropic_front_(calls_, redactor_,
+                       [this] { return !shutting_down_.load(); }),
       http_routes_(metrics_, [this] { return !shutting_down_.load(); }) {
   AddProcessMetrics(metrics_);
   AddServerMetrics(metrics_, balancer_,
                    [this] { return static_cast<double>(spans_dropped()); });
   http_routes_.AddFront("", openai_front_);
+  http_routes_.AddFront("/v1/messages", anthropic_front_);
 }
 
 GatewayServer::~GatewayServer() {

@@ -16,6 +16,7 @@
 #include "service/config/config.h"
 #include "service/grpc/admin_service.h"
 #include "service/grpc/llm_service.h"
+#include "service/http/anthropic_front.h"
 #include "service/http/gateway_routes.h"
 #include "service/http/http_server.h"
 #include "service/http/openai_front.h"
@@ -131,6 +132,7 @@ class GatewayServer {
   LlmService service_;
   std::atomic<bool> shutting_down_{false};
   OpenAiFront openai_front_;
+  AnthropicFront anthropic_front_;
   GatewayRoutes http_routes_;         // /metrics, /healthz, /readyz, the fronts
   std::unique_ptr<HttpServer> http_;  // after its handler: stops first
   std::unique_ptr<grpc::Server> server_;
