@@ -10,28 +10,43 @@
 # tool call when tools are offered (text once a tool result is in), streamed
 # when the call streams (two parallel calls when a streamed call offers two
 # tools and sets parallel_tool_calls); models error-NNN, slow and garbage
-# script failures; see tests/e2e/fake_openai_main.cc.
+# script failures; see tests/e2e/fake_openai_main.cc. With
+# LITERLLM_FAKE_ANTHROPIC set to tests/e2e/fake-anthropic, that fake serves
+# anthropic/ models too.
 set -euo pipefail
 server_bin=$1 fake_bin=$2
 shift 2
 work=$(mktemp -d)
 
 cleanup() {
-  exec 3>&- || true
+  exec 3>&- 4>&- || true
   [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-# The fake runs until its stdin (fd 3 here) closes.
-mkfifo "$work/fake_in"
-"$fake_bin" <"$work/fake_in" >"$work/fake_out" &
-exec 3>"$work/fake_in"
-for _ in $(seq 200); do grep -q '^port ' "$work/fake_out" 2>/dev/null && break; sleep 0.05; done
-fake_port=$(awk '/^port /{print $2}' "$work/fake_out")
+# Starts fake binary $1 as $2, which runs until its stdin (fd $3 here)
+# closes; sets fake_started_port.
+start_fake() {
+  mkfifo "$work/$2_in"
+  "$1" <"$work/$2_in" >"$work/$2_out" &
+  eval "exec $3>\"\$work/$2_in\""
+  for _ in $(seq 200); do grep -q '^port ' "$work/$2_out" 2>/dev/null && break; sleep 0.05; done
+  fake_started_port=$(awk '/^port /{print $2}' "$work/$2_out")
+}
+start_fake "$fake_bin" fake 3
+fake_port=$fake_started_port
+# With LITERLLM_FAKE_ANTHROPIC (tests/e2e/fake-anthropic), anthropic/
+# models go to that fake.
+providers=()
+if [[ -n "${LITERLLM_FAKE_ANTHROPIC:-}" ]]; then
+  start_fake "$LITERLLM_FAKE_ANTHROPIC" fake_anthropic 4
+  providers=(ANTHROPIC_API_KEY="sk-ant-client-tests-NeverLeak0123456789"
+    ANTHROPIC_BASE_URL="http://127.0.0.1:$fake_started_port")
+fi
 
-OPENAI_API_KEY="sk-client-tests-NeverLeak0123456789" \
+env "${providers[@]}" OPENAI_API_KEY="sk-client-tests-NeverLeak0123456789" \
   OPENAI_BASE_URL="http://127.0.0.1:$fake_port/v1" \
   "$server_bin" --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 >"$work/server.log" &
 server_pid=$!

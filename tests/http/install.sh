@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the HTTP front's test dependencies: the official `openai` Python
-# package, pytest and httpx from PyPI (requirements.txt, every version pinned)
-# into tests/http/.venv (pyenv's python3, never Debian's /usr/bin/python3);
-# the official `openai` npm package into tests/http/node/node_modules
-# (package-lock.json); jq from Debian. Idempotent: each step is skipped when
+# Installs the HTTP fronts' test dependencies: the official `openai` and
+# `anthropic` Python packages, pytest and httpx from PyPI (requirements.txt,
+# every version pinned) into tests/http/.venv (pyenv's python3, never
+# Debian's /usr/bin/python3); the official `openai` and `@anthropic-ai/sdk`
+# npm packages into tests/http/node/node_modules (package-lock.json); jq
+# from Debian. Idempotent: each step is skipped when
 # what it installs is already there at the pinned version.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,7 +24,7 @@ then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -r requirements.txt
 fi
-.venv/bin/python -c 'import openai; print("tests/http: openai", openai.__version__, "(Python) in", __import__("os").path.abspath(".venv"))'
+.venv/bin/python -c 'import anthropic, openai; print("tests/http: openai", openai.__version__, "and anthropic", anthropic.__version__, "(Python) in", __import__("os").path.abspath(".venv"))'
 
 # curl_test.sh reads JSON with jq; the Node suite needs npm.
 missing=()
@@ -41,4 +42,4 @@ else
   npm ci --prefix node --ignore-scripts --no-audit --no-fund --loglevel=error
   cp node/package-lock.json "$stamp"
 fi
-echo "tests/http: openai $(node -p "require('./node/node_modules/openai/package.json').version") (npm)"
+echo "tests/http: openai $(node -p "require('./node/node_modules/openai/package.json').version") and @anthropic-ai/sdk $(node -p "require('./node/node_modules/@anthropic-ai/sdk/package.json').version") (npm)"
