@@ -14,7 +14,8 @@ upstream:
 
 Usage: bench/run.py [--smoke] [--peers portkey,litellm,bifrost] [--out DIR]
 --smoke runs seconds-long versions of every scenario (direct, literllm and,
-when the server has --http_listen, literllm-http; no peers) and never touches
+when the server has --http_listen, literllm-http and, unary only,
+literllm-anthropic; no peers) and never touches
 bench/README.md. Every HTTP target's answers are also checked once against
 OpenAI's shape (bench/lib/check.py).
 """
@@ -97,7 +98,8 @@ def measure_unary(gw, sizes, work):
     served = gw.upstream.requests_served()
     # One request checked in full first; it counts like h2load's (a 200 is a
     # success, and the upstream and literllm's tally see it).
-    status, shape = check.unary(gw.request) if gw.request["h1"] else (0, [])
+    status, shape = (check.unary(gw.request)
+                     if gw.request["h1"] and gw.request.get("check", True) else (0, []))
     # Warm-up, which also sizes the measured run to about the set duration.
     probe = load.h2load(gw.request, concurrency=c, requests=sizes["probe_requests"])
     count = max(sizes["probe_requests"], int(probe["rps"] * sizes["throughput_seconds"]))
@@ -192,12 +194,13 @@ def run(args):
         results["skipped"]["literllm-http"] = (
             "this literllm-server build has no --http_listen (no HTTP front)")
 
-    def gateways_for(upstream):
+    def gateways_for(upstream, anthropic=False):
         return gateways.all_gateways(build, peers, upstream, work, results["skipped"],
-                                     http_front=http_front)
+                                     http_front=http_front, anthropic=anthropic)
 
     with gateways.Nginx(work) as nginx:
-        for gw in started(gateways_for(nginx), results["skipped"]):
+        # The Anthropic front's row is unary only (gateways.LiterllmAnthropic).
+        for gw in started(gateways_for(nginx, anthropic=True), results["skipped"]):
             with gw:
                 measured(results, "unary", gw.name, lambda: measure_unary(gw, sizes, work))
             row = results["unary"][-1] if results["unary"] else {}

@@ -3,6 +3,7 @@
 Each is a context manager that starts its process on 127.0.0.1 and stops it
 on exit. A gateway knows how h2load and bench-client must call it.
 """
+import json
 import os
 import pathlib
 import re
@@ -261,6 +262,28 @@ class LiterllmHttp(Literllm):
         self.stream_target = dict(url=url, headers=[], model=self.model)
 
 
+class LiterllmAnthropic(LiterllmHttp):
+    """The same server over its Anthropic-compatible front: POST /v1/messages
+    with an Anthropic body (~1 KB), to the same OpenAI upstream, so the row
+    shows what translating Anthropic's shape costs over the OpenAI front.
+    Unary only: the stream tools speak OpenAI's chunks."""
+    name = "literllm-anthropic"
+    path = "/v1/messages"
+
+    def request_body(self):
+        path = self.work / "body-anthropic.json"
+        if not path.exists():
+            path.write_text(json.dumps({
+                "model": self.model, "max_tokens": 256,
+                "messages": [{"role": "user", "content": "Hello! " * 140}]}))
+        return path
+
+    def targets(self, http_port):
+        super().targets(http_port)
+        # bench/lib/check.py reads OpenAI answers.
+        self.request["check"] = False
+
+
 _http_front = {}
 
 
@@ -340,13 +363,17 @@ def peer_installed(name):
     return PEER_INSTALLS.get(name, PEERS / "missing").exists()
 
 
-def all_gateways(build, peers, upstream, work, skipped, http_front=False):
+def all_gateways(build, peers, upstream, work, skipped, http_front=False,
+                 anthropic=False):
     """Direct first (the baseline), then literllm over gRPC, then (with
-    http_front) literllm over HTTP, then each installed peer."""
+    http_front) literllm over HTTP (and with anthropic, over its Anthropic
+    front too), then each installed peer."""
     yield Direct(upstream, work)
     yield Literllm(build, upstream, work)
     if http_front:
         yield LiterllmHttp(build, upstream, work)
+    if http_front and anthropic:
+        yield LiterllmAnthropic(build, upstream, work)
     for name in peers:
         if not peer_installed(name):
             skipped[name] = "not installed (bench/peers/install.sh; see bench/peers/README.md)"
