@@ -114,40 +114,6 @@ void MetricFamily::Render(ExpositionWriter& writer) const {
   }
 }
 
-CounterFamily::CounterFamily(std::string name, std::string help,
-                             std::vector<std::string> label_names,
-                             size_t max_series)
-    : MetricFamily(std::move(name), std::move(help), MetricType::kCounter,
-                   std::move(label_names), max_series) {}
-
-std::unique_ptr<MetricSeries> CounterFamily::NewSeries() const {
-  return std::make_unique<Counter>();
-}
-
-void CounterFamily::RenderSeries(ExpositionWriter& writer,
-                                 const std::vector<std::string>& labels,
-                                 const MetricSeries& series) const {
-  writer.Sample(name(), "", label_names(), labels,
-                static_cast<const Counter&>(series).value());
-}
-
-GaugeFamily::GaugeFamily(std::string name, std::string help,
-                         std::vector<std::string> label_names,
-                         size_t max_series)
-    : MetricFamily(std::move(name), std::move(help), MetricType::kGauge,
-                   std::move(label_names), max_series) {}
-
-std::unique_ptr<MetricSeries> GaugeFamily::NewSeries() const {
-  return std::make_unique<Gauge>();
-}
-
-void GaugeFamily::RenderSeries(ExpositionWriter& writer,
-                               const std::vector<std::string>& labels,
-                               const MetricSeries& series) const {
-  writer.Sample(name(), "", label_names(), labels,
-                static_cast<const Gauge&>(series).value());
-}
-
 HistogramFamily::HistogramFamily(std::string name, std::string help,
                                  std::vector<std::string> label_names,
                                  std::vector<double> bounds, size_t max_series)

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -79,37 +80,33 @@ class MetricFamily {
   MetricSeries* overflow_ ABSL_GUARDED_BY(mu_) = nullptr;
 };
 
-class CounterFamily final : public MetricFamily {
+// A family with one value per series: counters and gauges.
+template <typename Series, MetricType kType>
+class ValueFamily final : public MetricFamily {
  public:
-  CounterFamily(std::string name, std::string help,
-                std::vector<std::string> label_names,
-                size_t max_series = kDefaultMaxSeries);
-  Counter& With(absl::Span<const absl::string_view> labels) {
-    return static_cast<Counter&>(Find(labels));
-  }
-
- private:
-  std::unique_ptr<MetricSeries> NewSeries() const override;
-  void RenderSeries(ExpositionWriter& writer,
-                    const std::vector<std::string>& labels,
-                    const MetricSeries& series) const override;
-};
-
-class GaugeFamily final : public MetricFamily {
- public:
-  GaugeFamily(std::string name, std::string help,
+  ValueFamily(std::string name, std::string help,
               std::vector<std::string> label_names,
-              size_t max_series = kDefaultMaxSeries);
-  Gauge& With(absl::Span<const absl::string_view> labels) {
-    return static_cast<Gauge&>(Find(labels));
+              size_t max_series = kDefaultMaxSeries)
+      : MetricFamily(std::move(name), std::move(help), kType,
+                     std::move(label_names), max_series) {}
+  Series& With(absl::Span<const absl::string_view> labels) {
+    return static_cast<Series&>(Find(labels));
   }
 
  private:
-  std::unique_ptr<MetricSeries> NewSeries() const override;
+  std::unique_ptr<MetricSeries> NewSeries() const override {
+    return std::make_unique<Series>();
+  }
   void RenderSeries(ExpositionWriter& writer,
                     const std::vector<std::string>& labels,
-                    const MetricSeries& series) const override;
+                    const MetricSeries& series) const override {
+    writer.Sample(name(), "", label_names(), labels,
+                  static_cast<const Series&>(series).value());
+  }
 };
+
+using CounterFamily = ValueFamily<Counter, MetricType::kCounter>;
+using GaugeFamily = ValueFamily<Gauge, MetricType::kGauge>;
 
 class HistogramFamily final : public MetricFamily {
  public:
