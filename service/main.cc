@@ -68,6 +68,10 @@ ABSL_FLAG(std::optional<std::string>, max_message_size, std::nullopt,
 ABSL_FLAG(std::optional<std::string>, max_call_duration, std::nullopt,
           "longest a call may run, whatever the caller's deadline (env "
           "LITERLLM_MAX_CALL_DURATION; default 10m)");
+ABSL_FLAG(std::optional<std::string>, access_log, std::nullopt,
+          "where the access log (one JSON line per call) goes: stdout, "
+          "stderr, off, or a file to append to (env LITERLLM_ACCESS_LOG; "
+          "default stdout)");
 
 namespace literllm {
 namespace {
@@ -149,6 +153,13 @@ ServerOptions OptionsFromFlags() {
   options.max_call_duration =
       DurationSetting(absl::GetFlag(FLAGS_max_call_duration),
                       "LITERLLM_MAX_CALL_DURATION", options.max_call_duration);
+  options.access_log = Setting(absl::GetFlag(FLAGS_access_log),
+                               "LITERLLM_ACCESS_LOG", options.access_log);
+  if (options.access_log.empty()) {
+    Log("error", "not stdout, stderr, off or a file path",
+        {{"setting", "LITERLLM_ACCESS_LOG"}, {"value", ""}});
+    std::exit(2);
+  }
   return options;
 }
 
@@ -256,7 +267,9 @@ int Run() {
         {{"spans_exported", absl::StrCat(server.spans_exported())},
          {"spans_dropped", absl::StrCat(server.spans_dropped())}});
   }
-  Log("info", "stopped", {{"chat_calls", server.stats().Summary()}});
+  Log("info", "stopped",
+      {{"chat_calls", server.stats().Summary()},
+       {"access_log_dropped", absl::StrCat(server.access_log().dropped())}});
   return 0;
 }
 
@@ -270,7 +283,8 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "literllm-server [--config=FILE] [--listen=HOST:PORT] "
       "[--http_listen=HOST:PORT] "
-      "[--shutdown_grace=30s] [--max_call_duration=10m]");
+      "[--shutdown_grace=30s] [--max_call_duration=10m] "
+      "[--access_log=stdout|stderr|off|FILE]");
   absl::ParseCommandLine(argc, argv);
   return literllm::Run();
 }

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "service/policy/access_log_policy.h"
 #include "service/policy/caller_key_policy.h"
 #include "service/policy/metrics_policy.h"
 #include "service/policy/request_validation_policy.h"
@@ -20,6 +21,9 @@ PolicyChain BuildPolicyChain(const GatewayConfig& config,
   }
   if (services.tracer != nullptr) {
     policies.push_back(std::make_unique<TracingPolicy>(*services.tracer));
+  }
+  if (services.access_log != nullptr) {
+    policies.push_back(std::make_unique<AccessLogPolicy>(*services.access_log));
   }
   policies.push_back(std::make_unique<CallerKeyPolicy>(services.keys));
   policies.push_back(std::make_unique<RequestValidationPolicy>());

@@ -7,6 +7,7 @@
 #include "service/limits/usage_ledger.h"
 #include "service/metrics/metrics_registry.h"
 #include "service/policy/call_stats.h"
+#include "service/telemetry/access_log.h"
 #include "service/tracing/tracer.h"
 
 namespace literllm {
@@ -17,6 +18,7 @@ struct PolicyServices {
   KeyDirectory& keys;
   UsageLedger* ledger = nullptr;  // null: no Redis, no limits
   RedisSettings::OnFailure on_failure = RedisSettings::OnFailure::kDeny;
+  AccessLog* access_log = nullptr;     // null: --access_log=off
   Tracer* tracer = nullptr;            // null: tracing off
   MetricsRegistry* metrics = nullptr;  // null: no Prometheus metrics
 };
@@ -28,6 +30,7 @@ struct PolicyServices {
 //                           first so it sees every call, with a registry)
 //   0. tracing            — the call's span and W3C trace context, first
 //                           so it covers the rest (with OTEL_* only)
+//   0. access log         — one line per call (observer; with a log only)
 //   1. caller keys        — who calls, and which models they may use
 //   2. request validation — malformed requests never reach anything else
 //   3. usage limits       — rpm, tpm and budgets in Redis (with Redis only)

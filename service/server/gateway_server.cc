@@ -65,6 +65,7 @@ GatewayServer::GatewayServer(ServerOptions options, ProviderRegistry providers,
       policies_(BuildPolicyChain(
           config,
           PolicyServices{stats_, keys_, ledger_.get(), access_.on_failure,
+                         options_.access_log != "off" ? &access_log_ : nullptr,
                          tracer_.get(), &metrics_})),
       calls_{providers_,
              transport_,
@@ -98,6 +99,12 @@ absl::Status GatewayServer::Start() {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
+  if (options_.access_log != "off") {
+    if (absl::Status opened = access_log_.Start(options_.access_log);
+        !opened.ok()) {
+      return opened;
+    }
+  }
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(),
                            &port_);
@@ -177,6 +184,8 @@ void GatewayServer::Shutdown() {
   // After the last call: what the last calls used goes to Redis first.
   if (ledger_ != nullptr) ledger_->Drain(absl::Seconds(1));
   if (redis_ != nullptr) redis_->Stop();
+  // Last: every call has ended, so every line is queued.
+  access_log_.Stop();
 }
 
 }  // namespace literllm

@@ -29,6 +29,7 @@
 #include "service/policy/call_stats.h"
 #include "service/redis/redis_client.h"
 #include "service/routing/deployment_balancer.h"
+#include "service/telemetry/access_log.h"
 #include "service/telemetry/secret_redactor.h"
 #include "service/tracing/tracer.h"
 
@@ -66,6 +67,8 @@ struct ServerOptions {
   BreakerSettings circuit_breaker;
   // How long Start waits for a configured Redis before serving anyway.
   absl::Duration redis_connect_wait = absl::Seconds(2);
+  // Where the access log goes: "stdout", "stderr", a file path, or "off".
+  std::string access_log = "stdout";
   // OpenTelemetry traces (the OTEL_* variables); off without an endpoint.
   TracingSettings tracing;
 };
@@ -99,6 +102,7 @@ class GatewayServer {
   uint64_t spans_exported() const {
     return tracer_ != nullptr ? tracer_->spans_exported() : 0;
   }
+  const AccessLog& access_log() const { return access_log_; }
 
   // Health turns NOT_SERVING at once and new calls are refused; in-flight
   // calls get the grace period to finish, then are cancelled. Returns when
@@ -124,6 +128,8 @@ class GatewayServer {
   std::unique_ptr<UsageLedger> ledger_;
   KeyDirectory keys_;
   AdminService admin_;
+  // Before the policies that write to it; stopped after the last call.
+  AccessLog access_log_;
   // Null while tracing is off. After the transport it exports through,
   // so it is gone before the transport stops.
   std::unique_ptr<Tracer> tracer_;
