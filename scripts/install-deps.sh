@@ -27,8 +27,10 @@ scripts/apt-install.sh "${packages[@]}"
 if [[ ! -x tests/e2e/node_modules/.bin/buf ]]; then
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 fi
-# Kubernetes schemas (kubernetes-models) for the manifest test.
-if [[ ! -d tests/deploy/node_modules/kubernetes-models ]]; then
+# Kubernetes schemas (kubernetes-models, and the Prometheus Operator's for
+# the ServiceMonitor) for the manifest test.
+if [[ ! -d tests/deploy/node_modules/kubernetes-models ||
+      ! -d tests/deploy/node_modules/@kubernetes-models/prometheus-operator ]]; then
   npm ci --prefix tests/deploy --no-audit --no-fund --loglevel=error
 fi
 # Each language client's own toolchain and packages, from its registry.

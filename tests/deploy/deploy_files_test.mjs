@@ -1,10 +1,12 @@
 // The files around the manifests agree with them and with the build:
-// Dockerfile, package lists, gRPC service config, operations guide.
+// Dockerfile, package lists, gRPC service config, Grafana dashboard,
+// operations guide.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { DashboardProblems, LoadDashboard } from "./dashboard.mjs";
 import { GatewayDeployments } from "./k8s_objects.mjs";
 import { LoadObjects } from "./schemas.mjs";
 
@@ -103,6 +105,23 @@ describe("deploy/grpc-service-config.json", () => {
   });
 });
 
+// Its queries are checked against a live /metrics page by the ctest
+// deploy_grafana_dashboard (dashboard_metrics_test.mjs).
+describe("deploy/grafana/literllm-dashboard.json", () => {
+  it("is a well-formed dashboard on the ${datasource} Prometheus", () => {
+    assert.deepEqual(DashboardProblems(LoadDashboard()), []);
+  });
+  it("reports overlapping panels and a fixed data source (broken on purpose)", () => {
+    const dashboard = LoadDashboard();
+    const [a, b] = dashboard.panels.filter((p) => p.type !== "row");
+    b.gridPos = { ...a.gridPos };
+    b.datasource = { type: "prometheus", uid: "prod-prometheus" };
+    const problems = DashboardProblems(dashboard).join("\n");
+    assert.match(problems, new RegExp(`panel '${b.title}' overlaps another`));
+    assert.match(problems, new RegExp(`panel '${b.title}': datasource is not`));
+  });
+});
+
 describe("docs/operations.md", () => {
   const doc = read("docs/operations.md");
   it("gives the headless target and the service config", () => {
@@ -112,6 +131,13 @@ describe("docs/operations.md", () => {
   it("documents the HTTP front: port 8080, /healthz, /readyz, its settings", () => {
     for (const text of ["8080", "`/healthz`", "`/readyz`", "`LITERLLM_HTTP_LISTEN`",
       "`LITERLLM_HTTP_MAX_BODY_BYTES`", "`LITERLLM_HTTP_THREADS`", "--http_listen"]) {
+      assert.ok(doc.includes(text), `docs/operations.md does not mention ${text}`);
+    }
+  });
+  it("documents the access log, scraping, the dashboard and the collector's ConfigMap", () => {
+    for (const text of ["## Access log", "## Dashboards and scraping", "`LITERLLM_ACCESS_LOG`", "--access_log",
+      "prometheus.io/scrape", "ServiceMonitor", "overlays/prometheus-operator", "literllm-otel",
+      "deploy/grafana/literllm-dashboard.json", "4318"]) {
       assert.ok(doc.includes(text), `docs/operations.md does not mention ${text}`);
     }
   });

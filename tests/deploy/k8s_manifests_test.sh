@@ -12,7 +12,7 @@ kubectl=${KUBECTL:-kubectl}
 
 command -v "$kubectl" >/dev/null ||
   { echo "FAILED: no $kubectl (Debian: kubernetes-client; run scripts/install-deps.sh)"; exit 1; }
-[[ -d "$here/node_modules/kubernetes-models" ]] ||
+[[ -d "$here/node_modules/kubernetes-models" && -d "$here/node_modules/@kubernetes-models/prometheus-operator" ]] ||
   { echo "FAILED: no tests/deploy/node_modules (run scripts/install-deps.sh)"; exit 1; }
 
 work=$(mktemp -d)
@@ -36,4 +36,5 @@ done
 
 cd "$here"
 LITERLLM_RENDERED_DIR="$work/rendered" LITERLLM_RENDERED_BASE="$work/base.yaml" LITERLLM_SERVER="$server" \
-  node --test --test-reporter=spec manifests_test.mjs deploy_files_test.mjs server_settings_test.mjs
+  node --test --test-reporter=spec manifests_test.mjs observability_test.mjs deploy_files_test.mjs \
+    server_settings_test.mjs

@@ -4,6 +4,7 @@ import { Describe } from "./schemas.mjs";
 import {
   CheckContainerSecurity, CheckPodSecurity, GatewayDeployments, kGatewayName, Matches, Of, PodLabels,
 } from "./k8s_objects.mjs";
+import { CheckObservability } from "./observability_checks.mjs";
 import { CheckRedis, IsPasswordlessRedisSecret, kRedisPort, kRedisUrlEnv } from "./redis_checks.mjs";
 
 const kGrpcPort = 50051;
@@ -212,6 +213,7 @@ export function CheckManifests(objects) {
   CheckServices(labels, objects, problems);
   const policy = CheckPolicies(deployment, labels, objects, problems);
   CheckRedis(deployment, policy, objects, problems);
+  CheckObservability(deployment, policy, objects, problems);
   for (const secret of Of(objects, "Secret").filter((s) => !IsPasswordlessRedisSecret(s))) {
     problems.push(`${Describe(secret)}: a Secret is rendered: keys and passwords must not live in the manifests (only a password-less ${kRedisUrlEnv} may)`);
   }

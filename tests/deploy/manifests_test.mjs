@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { GatewayDeployments, SecretValue } from "./k8s_objects.mjs";
 import { CheckManifests } from "./manifest_checks.mjs";
+import { container, env, ExpectReported, gateway, kind, port, without, withoutPort } from "./mutations.mjs";
 import { LoadObjects, SchemaProblems } from "./schemas.mjs";
 
 const dir = process.env.LITERLLM_RENDERED_DIR;
@@ -30,14 +31,6 @@ for (const file of overlays) {
 }
 
 // Each mutation breaks one property; the checks must name it.
-const kind = (objects, k, name) =>
-  objects.find((o) => o.kind === k && (name === undefined || o.metadata.name === name));
-const gateway = (objects) => GatewayDeployments(objects)[0];
-const container = (objects) => gateway(objects).spec.template.spec.containers[0];
-const env = (objects, name) => container(objects).env.find((e) => e.name === name);
-const without = (objects, k, name) => objects.filter((o) => o !== kind(objects, k, name));
-const port = (ports, name) => ports.find((p) => p.name === name);
-const withoutPort = (ports, name) => ports.filter((p) => p.name !== name);
 const ingressPorts = (o) => kind(o, "NetworkPolicy").spec.ingress[0].ports;
 
 const kMutations = [
@@ -219,17 +212,6 @@ const kDevMutations = [
   }],
   ["Redis policy without ingress", /NetworkPolicy\/redis: Redis ingress not/, (o) => { redisPolicy(o).spec.policyTypes = ["Egress"]; }],
 ];
-
-function ExpectReported(base, mutations) {
-  for (const [name, expected, mutate] of mutations) {
-    it(name, () => {
-      const objects = structuredClone(base);
-      const result = mutate(objects) ?? objects;
-      const problems = CheckManifests(result);
-      assert.ok(problems.some((p) => expected.test(p)), `expected ${expected}, got ${JSON.stringify(problems)}`);
-    });
-  }
-}
 
 describe("the base deploys without Redis or a master key", () => {
   const objects = LoadObjects(baseFile);

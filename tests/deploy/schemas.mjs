@@ -1,5 +1,6 @@
 // Reads rendered manifests and validates each object against the Kubernetes
-// schemas of kubernetes-models (one model class per apiVersion and kind).
+// schemas of kubernetes-models (one model class per apiVersion and kind; the
+// Prometheus Operator's ServiceMonitor from @kubernetes-models/prometheus-operator).
 import fs from "node:fs";
 import { parseAllDocuments } from "yaml";
 import { ServiceAccount } from "kubernetes-models/v1/ServiceAccount";
@@ -10,6 +11,7 @@ import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import { ServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
 
 const kModels = new Map(
   [
@@ -21,6 +23,7 @@ const kModels = new Map(
     HorizontalPodAutoscaler,
     PodDisruptionBudget,
     NetworkPolicy,
+    ServiceMonitor,
   ].map((model) => [`${model.apiVersion} ${model.kind}`, model]),
 );
 

@@ -24,7 +24,8 @@ const cpus = (q) => Math.ceil(q.endsWith("m") ? Number(q.slice(0, -1)) / 1000 : 
 // The pod's environment: literal values, resourceFieldRef limits.cpu, the
 // Secret's keys (from deploy/k8s/provider-keys.env.example) as dummies.
 // Optional secretKeyRefs (LITERLLM_REDIS_URL, LITERLLM_MASTER_KEY) stay
-// unset, as with a Secret without them: the gateway runs open.
+// unset, as with a Secret without them: the gateway runs open; so do the
+// OTEL_* settings of the literllm-otel ConfigMap the overlay does not render.
 function PodEnvironment(objects, configFile) {
   const container = GatewayDeployments(objects)[0].spec.template.spec.containers[0];
   const env = { PATH: "/usr/bin:/bin" };
@@ -32,6 +33,12 @@ function PodEnvironment(objects, configFile) {
     if (e.value !== undefined) env[e.name] = e.value;
     else if (e.valueFrom?.resourceFieldRef?.resource === "limits.cpu") env[e.name] = String(cpus(container.resources.limits.cpu));
     else if (e.valueFrom?.secretKeyRef?.optional === true) continue;
+    else if (e.valueFrom?.configMapKeyRef?.optional === true) {
+      // As in a cluster: the rendered ConfigMap's value, unset without one.
+      const ref = e.valueFrom.configMapKeyRef;
+      const value = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === ref.name)?.data?.[ref.key];
+      if (value !== undefined) env[e.name] = value;
+    }
     else assert.fail(`env ${e.name}: no way to reproduce ${JSON.stringify(e.valueFrom)}`);
   }
   const example = fs.readFileSync(path.join(repo, "deploy/k8s/provider-keys.env.example"), "utf8");
