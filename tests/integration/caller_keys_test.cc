@@ -70,6 +70,34 @@ TEST_F(CallerKeysOneReplicaTest, HttpCallsWithoutAValidKeyGetOpenAiStyle401) {
   EXPECT_EQ(ChatRequestsUpstream(), 0);
 }
 
+TEST_F(CallerKeysOneReplicaTest, AnthropicFrontChecksKeysForChatAndCounting) {
+  const std::string count =
+      R"({"model":"openai/gpt-4o","messages":[{"role":"user","content":"Hi"}]})";
+  const std::string message =
+      R"({"model":"openai/gpt-4o","max_tokens":10,"messages":)"
+      R"([{"role":"user","content":"Hi"}]})";
+  for (const std::string& key : {std::string(), std::string("sk-wrong-0123")}) {
+    for (const auto& [path, body] :
+         {std::pair{"/v1/messages/count_tokens", count},
+          std::pair{"/v1/messages", message}}) {
+      HttpAnswer answer = Http(0, "POST", path, key, body);
+      EXPECT_EQ(answer.status, 401) << path << " " << answer.body;
+      EXPECT_EQ(answer.ErrorField("type"), "authentication_error")
+          << answer.body;
+    }
+  }
+  HttpAnswer counted =
+      Http(0, "POST", "/v1/messages/count_tokens", kTeamAKey, count);
+  EXPECT_EQ(counted.status, 200) << counted.body;
+  EXPECT_EQ(counted.body, R"({"input_tokens":1})");
+  HttpAnswer denied =
+      Http(0, "POST", "/v1/messages/count_tokens", kHashedKey, count);
+  EXPECT_EQ(denied.status, 403) << denied.body;
+  EXPECT_EQ(denied.ErrorField("type"), "permission_error") << denied.body;
+  EXPECT_EQ(Http(0, "POST", "/v1/messages", kTeamAKey, message).status, 200);
+  EXPECT_EQ(ChatRequestsUpstream(), 1);
+}
+
 TEST_F(CallerKeysOneReplicaTest, KeysWorkAsBearerTokensAndAsXApiKey) {
   EXPECT_TRUE(Chat(0, kTeamAKey).ok());
   EXPECT_TRUE(Chat(0, kHashedKey, "groq/llama-3.1-8b").ok());
