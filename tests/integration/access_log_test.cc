@@ -71,6 +71,14 @@ Line Parse(const std::string& text) {
   return line;
 }
 
+// Each (field, value) of `expected` holds in `line`.
+void ExpectFields(const Line& line,
+                  const std::map<std::string, std::string>& expected) {
+  for (const auto& [name, value] : expected) {
+    EXPECT_EQ(line[name], value) << name;
+  }
+}
+
 std::vector<std::string> ReadLines(const std::string& path) {
   std::ifstream in(path);
   std::vector<std::string> lines;
@@ -192,47 +200,40 @@ TEST_F(AccessLogFileTest, OneLinePerCallWithEveryField) {
     EXPECT_NE(lines.back()["latency_ms"], "null");
   }
 
-  const Line& unary = lines[0];
-  EXPECT_EQ(unary["front"], "grpc");
-  EXPECT_EQ(unary["method"], "Chat");
-  EXPECT_EQ(unary["model"], "openai/gpt-4o");
-  EXPECT_EQ(unary["provider"], "openai");
-  EXPECT_EQ(unary["deployment"], "openai/gpt-4o");
-  EXPECT_EQ(unary["status"], "OK");
-  EXPECT_EQ(unary["attempts"], "1");
-  EXPECT_EQ(unary["prompt_tokens"], "12");
-  EXPECT_EQ(unary["completion_tokens"], "5");
-  EXPECT_NE(unary["cost_usd"], "null");
-  EXPECT_NE(unary["ttft_ms"], "null");
-
-  const Line& stream = lines[1];
-  EXPECT_EQ(stream["method"], "ChatStream");
-  EXPECT_EQ(stream["trace_id"], kTraceId);
-  EXPECT_EQ(stream["status"], "OK");
-  EXPECT_EQ(stream["prompt_tokens"], "9");
-  EXPECT_EQ(stream["completion_tokens"], "3");
-  EXPECT_NE(stream["ttft_ms"], "null");
-
-  const Line& refused = lines[2];
-  EXPECT_EQ(refused["status"], "INVALID_ARGUMENT");
-  EXPECT_EQ(refused["attempts"], "0");
-  for (const char* name : {"provider", "deployment", "ttft_ms", "prompt_tokens",
-                           "completion_tokens", "cost_usd"}) {
-    EXPECT_EQ(refused[name], "null") << name;
-  }
-
-  const Line& failed = lines[3];
-  EXPECT_EQ(failed["model"], "openai/gpt-broken");
-  EXPECT_EQ(failed["status"], "UNAVAILABLE");
-  EXPECT_EQ(failed["provider"], "openai");
-  EXPECT_EQ(failed["attempts"], "1");
-  EXPECT_EQ(failed["prompt_tokens"], "null");
-  EXPECT_EQ(failed["cost_usd"], "null");
-
-  const Line& http = lines[4];
-  EXPECT_EQ(http["front"], "openai");
-  EXPECT_EQ(http["method"], "Chat");
-  EXPECT_EQ(http["status"], "OK");
+  ExpectFields(lines[0], {{"front", "grpc"},
+                          {"method", "Chat"},
+                          {"model", "openai/gpt-4o"},
+                          {"provider", "openai"},
+                          {"deployment", "openai/gpt-4o"},
+                          {"status", "OK"},
+                          {"attempts", "1"},
+                          {"prompt_tokens", "12"},
+                          {"completion_tokens", "5"}});
+  EXPECT_NE(lines[0]["cost_usd"], "null");
+  EXPECT_NE(lines[0]["ttft_ms"], "null");
+  ExpectFields(lines[1], {{"method", "ChatStream"},
+                          {"trace_id", kTraceId},
+                          {"status", "OK"},
+                          {"prompt_tokens", "9"},
+                          {"completion_tokens", "3"}});
+  EXPECT_NE(lines[1]["ttft_ms"], "null");
+  // Refused by validation: never routed, no answer.
+  ExpectFields(lines[2], {{"status", "INVALID_ARGUMENT"},
+                          {"attempts", "0"},
+                          {"provider", "null"},
+                          {"deployment", "null"},
+                          {"ttft_ms", "null"},
+                          {"prompt_tokens", "null"},
+                          {"completion_tokens", "null"},
+                          {"cost_usd", "null"}});
+  ExpectFields(lines[3], {{"model", "openai/gpt-broken"},
+                          {"status", "UNAVAILABLE"},
+                          {"provider", "openai"},
+                          {"attempts", "1"},
+                          {"prompt_tokens", "null"},
+                          {"cost_usd", "null"}});
+  ExpectFields(lines[4],
+               {{"front", "openai"}, {"method", "Chat"}, {"status", "OK"}});
 
   // None of it on stdout.
   EXPECT_THAT(
