@@ -68,6 +68,9 @@ ABSL_FLAG(std::optional<std::string>, max_message_size, std::nullopt,
 ABSL_FLAG(std::optional<std::string>, max_call_duration, std::nullopt,
           "longest a call may run, whatever the caller's deadline (env "
           "LITERLLM_MAX_CALL_DURATION; default 10m)");
+ABSL_FLAG(std::optional<std::string>, metrics, std::nullopt,
+          "per-call Prometheus metrics at GET /metrics: on or off (env "
+          "LITERLLM_METRICS; default on; off leaves the process metrics)");
 ABSL_FLAG(std::optional<std::string>, access_log, std::nullopt,
           "where the access log (one JSON line per call) goes: stdout, "
           "stderr, off, or a file to append to (env LITERLLM_ACCESS_LOG; "
@@ -153,6 +156,14 @@ ServerOptions OptionsFromFlags() {
   options.max_call_duration =
       DurationSetting(absl::GetFlag(FLAGS_max_call_duration),
                       "LITERLLM_MAX_CALL_DURATION", options.max_call_duration);
+  const std::string metrics =
+      Setting(absl::GetFlag(FLAGS_metrics), "LITERLLM_METRICS", "on");
+  if (metrics != "on" && metrics != "off") {
+    Log("error", "not on or off",
+        {{"setting", "LITERLLM_METRICS"}, {"value", metrics}});
+    std::exit(2);
+  }
+  options.call_metrics = metrics == "on";
   options.access_log = Setting(absl::GetFlag(FLAGS_access_log),
                                "LITERLLM_ACCESS_LOG", options.access_log);
   if (options.access_log.empty()) {

@@ -67,6 +67,9 @@ struct ServerOptions {
   BreakerSettings circuit_breaker;
   // How long Start waits for a configured Redis before serving anyway.
   absl::Duration redis_connect_wait = absl::Seconds(2);
+  // Per-call metrics (literllm_requests_total, ...); off, GET /metrics
+  // serves only the process's and the circuits'.
+  bool call_metrics = true;
   // Where the access log goes: "stdout", "stderr", a file path, or "off".
   std::string access_log = "stdout";
   // OpenTelemetry traces (the OTEL_* variables); off without an endpoint.

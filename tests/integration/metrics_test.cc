@@ -216,6 +216,30 @@ TEST_F(MetricsTest, OwnPathsStayOnTheHttpListener) {
   curl_easy_cleanup(easy);
 }
 
+// --metrics=off: calls go unrecorded; the process's own metrics remain.
+class MetricsOffTest : public ProviderTest {
+ protected:
+  MetricsOffTest()
+      : ProviderTest(Answer, OpenAiAndGroqEnvironment, kTestKey,
+                     [](const std::string& base_url) {
+                       std::vector<std::string> args =
+                           ConfigArgs(kConfig)(base_url);
+                       args.push_back("--metrics=off");
+                       return args;
+                     }) {}
+};
+
+TEST_F(MetricsOffTest, CallsAreNotRecorded) {
+  v1::ChatCompletionResponse answer;
+  ASSERT_TRUE(Chat(Hello("openai/gpt-4o"), &answer).ok());
+  const MetricsPage page = ScrapeMetrics(server_.http_port());
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(PromtoolAccepts(page.text));
+  EXPECT_TRUE(page.Has("process_cpu_seconds_total"));
+  EXPECT_THAT(page.text, Not(HasSubstr("literllm_requests_total")));
+  EXPECT_THAT(page.text, Not(HasSubstr("literllm_inflight_requests")));
+}
+
 class MetricsWithKeysTest : public CallerKeysOneReplicaTest {};
 
 TEST_F(MetricsWithKeysTest, RejectionsPerKeyAndReasonWithoutKeyMaterial) {
