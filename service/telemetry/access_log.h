@@ -17,9 +17,9 @@ namespace literllm {
 
 // Where access-log lines go, without a call ever waiting on a write: Write
 // only queues the line (bounded; when full, the line is dropped and counted)
-// and one writer thread, started once by Start, writes whole lines in
-// batches and flushes them every `flush_interval`. Stop writes what is
-// queued and joins the writer.
+// and one writer thread, started once by Start, writes and flushes what is
+// queued every `flush_interval`, or as soon as a quarter of the queue is
+// used. Stop writes what is queued and joins the writer.
 //
 // On stdout the lines go through the same stdio stream as the server's log
 // (service/telemetry/log.h), one fwrite per batch of whole lines: stdio
@@ -62,6 +62,10 @@ class AccessLog {
 
  private:
   void Run();
+  size_t WakeAt() const {
+    return options_.max_queued_lines / 4 > 0 ? options_.max_queued_lines / 4
+                                             : 1;
+  }
   // Writes `lines` in chunks of whole lines; counts what failed as dropped.
   void WriteLines(const std::vector<std::string>& lines);
 
@@ -71,7 +75,7 @@ class AccessLog {
   std::thread writer_;
 
   mutable absl::Mutex mu_;
-  absl::CondVar wake_;  // lines arrived, or stopping
+  absl::CondVar wake_;  // the queue is filling up, or stopping
   std::vector<std::string> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   uint64_t dropped_ ABSL_GUARDED_BY(mu_) = 0;
