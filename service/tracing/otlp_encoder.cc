@@ -94,8 +94,42 @@ struct ValueWriter {
   }
 };
 
+// The AnyValue of a scalar or valid UTF-8 text, written with lengths worked
+// out first (no Open/Close); false, writing nothing, for other values.
+bool WriteSizedKeyValue(ProtoWriter& w, int field, absl::string_view key,
+                        const AttributeValue& value) {
+  size_t any = 0;  // the AnyValue's size
+  const std::string* text = std::get_if<std::string>(&value);
+  if (text != nullptr) {
+    if (!ProtoWriter::IsValidUtf8(*text)) return false;
+    any = ProtoWriter::DelimitedSize(any_value::kString, text->size());
+  } else if (const int64_t* n = std::get_if<int64_t>(&value)) {
+    any = 1 + ProtoWriter::VarintSize(static_cast<uint64_t>(*n));
+  } else if (std::holds_alternative<double>(value)) {
+    any = 1 + 8;
+  } else if (std::holds_alternative<bool>(value)) {
+    any = 1 + 1;
+  } else {
+    return false;
+  }
+  if (!ProtoWriter::IsValidUtf8(key)) return false;
+  w.Header(field, ProtoWriter::DelimitedSize(key_value::kKey, key.size()) +
+                      ProtoWriter::DelimitedSize(key_value::kValue, any));
+  w.Bytes(key_value::kKey, key);
+  w.Header(key_value::kValue, any);
+  if (text != nullptr) {
+    w.Bytes(any_value::kString, *text);
+  } else {
+    std::visit(ValueWriter{w}, value);
+  }
+  return true;
+}
+
 void WriteKeyValue(ProtoWriter& w, int field, absl::string_view key,
                    const AttributeValue& value) {
+  // Every field tag here fits one byte, which the sizes above assume.
+  static_assert(any_value::kString < 16 && key_value::kValue < 16);
+  if (WriteSizedKeyValue(w, field, key, value)) return;
   size_t kv = w.Open(field);
   w.String(key_value::kKey, key);
   size_t any = w.Open(key_value::kValue);

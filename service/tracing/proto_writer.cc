@@ -2,13 +2,10 @@
 
 #include <cstring>
 
+#include "simdjson.h"
+
 namespace literllm {
 namespace {
-
-constexpr int kWireVarint = 0;
-constexpr int kWireFixed64 = 1;
-constexpr int kWireLengthDelimited = 2;
-constexpr int kWireFixed32 = 5;
 
 // Room kept for a nested message's length: 5 varint bytes hold up to 4 GiB,
 // far more than one export request may be.
@@ -51,22 +48,18 @@ size_t Utf8SequenceLength(absl::string_view s) {
   return n;
 }
 
-// Where the first invalid byte of `s` is; npos when `s` is all valid.
-size_t FirstInvalidUtf8(absl::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    size_t n = Utf8SequenceLength(s.substr(i));
-    if (n == 0) return i;
-    i += n;
-  }
-  return absl::string_view::npos;
-}
-
 }  // namespace
 
+bool ProtoWriter::IsValidUtf8(absl::string_view text) {
+  // Nearly every string here is short ASCII (keys, ids, names): a plain
+  // scan beats a call into the SIMD validator, which takes the rest.
+  unsigned char high = 0;
+  for (char c : text) high |= static_cast<unsigned char>(c);
+  return high < 0x80 || simdjson::validate_utf8(text.data(), text.size());
+}
+
 void ProtoWriter::String(int field, absl::string_view text) {
-  if (FirstInvalidUtf8(text) == absl::string_view::npos) {
-    return Bytes(field, text);
-  }
+  if (IsValidUtf8(text)) return Bytes(field, text);
   std::string valid;
   valid.reserve(text.size() + 8);
   for (size_t i = 0; i < text.size();) {
@@ -82,18 +75,9 @@ void ProtoWriter::String(int field, absl::string_view text) {
   Bytes(field, valid);
 }
 
-void ProtoWriter::RawVarint(uint64_t value) {
+void ProtoWriter::LongVarint(uint64_t value) {
   char buffer[10];
   out_.append(buffer, EncodeVarint(value, buffer));
-}
-
-void ProtoWriter::Tag(int field, int wire_type) {
-  RawVarint((static_cast<uint64_t>(field) << 3) | wire_type);
-}
-
-void ProtoWriter::Varint(int field, uint64_t value) {
-  Tag(field, kWireVarint);
-  RawVarint(value);
 }
 
 void ProtoWriter::Fixed64(int field, uint64_t value) {
@@ -117,12 +101,6 @@ void ProtoWriter::Double(int field, double value) {
   Fixed64(field, bits);
 }
 
-void ProtoWriter::Bytes(int field, absl::string_view bytes) {
-  Tag(field, kWireLengthDelimited);
-  RawVarint(bytes.size());
-  out_.append(bytes.data(), bytes.size());
-}
-
 size_t ProtoWriter::Open(int field) {
   Tag(field, kWireLengthDelimited);
   size_t mark = out_.size();
@@ -133,10 +111,11 @@ size_t ProtoWriter::Open(int field) {
 void ProtoWriter::Close(size_t mark) {
   // The length is known only now; the room kept for it shrinks to the
   // varint's real size (the message moves left by what is left over).
-  const uint64_t length = out_.size() - mark - kLengthRoom;
-  char buffer[10];
-  size_t n = EncodeVarint(length, buffer);
-  out_.replace(mark, kLengthRoom, buffer, n);
+  const size_t length = out_.size() - mark - kLengthRoom;
+  char* room = out_.data() + mark;
+  const size_t n = EncodeVarint(length, room);
+  std::memmove(room + n, room + kLengthRoom, length);
+  out_.resize(out_.size() - (kLengthRoom - n));
 }
 
 }  // namespace literllm

@@ -68,14 +68,12 @@ void SpanExporter::OnTimer() {
       ArmLocked(first_queued_ + options_.schedule_delay);
       return;
     }
-    if (queue_.size() <= options_.max_batch) {
-      batch.swap(queue_);
-    } else {  // the rest is overdue: it goes when this request ends
-      auto end = queue_.begin() + options_.max_batch;
-      batch.assign(std::make_move_iterator(queue_.begin()),
-                   std::make_move_iterator(end));
-      queue_.erase(queue_.begin(), end);
-    }
+    // What is left beyond a batch is overdue: it goes when this request
+    // ends.
+    auto end = queue_.begin() + std::min(queue_.size(), options_.max_batch);
+    batch.assign(std::make_move_iterator(queue_.begin()),
+                 std::make_move_iterator(end));
+    queue_.erase(queue_.begin(), end);
     exporting_ = true;
     in_flight_ = batch.size();
     sequence = ++sequence_;

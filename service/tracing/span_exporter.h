@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -86,7 +87,8 @@ class SpanExporter final : private HttpResponseHandler {
   const Options options_;
 
   absl::Mutex mu_;
-  std::vector<Span> queue_ ABSL_GUARDED_BY(mu_);
+  // A deque: batches leave from the front without moving what stays.
+  std::deque<Span> queue_ ABSL_GUARDED_BY(mu_);
   absl::Time first_queued_ ABSL_GUARDED_BY(mu_);  // of those in queue_
   std::unique_ptr<grpc::Alarm> alarm_ ABSL_GUARDED_BY(mu_);
   absl::Time alarm_at_ ABSL_GUARDED_BY(mu_) = absl::InfiniteFuture();
