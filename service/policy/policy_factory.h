@@ -26,15 +26,17 @@ struct PolicyServices {
 // The one place the policy chain is assembled, in this order (each admit
 // step sees only calls the ones before it let through; every Finished step
 // sees every call):
-//   0. metrics            — Prometheus series of every call (observer,
-//                           first so it sees every call, with a registry)
-//   0. tracing            — the call's span and W3C trace context, first
-//                           so it covers the rest (with OTEL_* only)
-//   0. access log         — one line per call (observer; with a log only)
-//   1. caller keys        — who calls, and which models they may use
-//   2. request validation — malformed requests never reach anything else
-//   3. usage limits       — rpm, tpm and budgets in Redis (with Redis only)
-//   4. call statistics    — how calls ended, by status (observer)
+//   1. metrics            — Prometheus series of every call (observer;
+//                           --metrics=on)
+//   2. tracing            — the call's span and W3C trace context, before
+//                           the rest so its span covers them (OTEL_* only)
+//   3. access log         — one line per call (observer; with a log only)
+//   4. caller keys        — who calls, and which models they may use
+//   5. request validation — malformed requests never reach anything else
+//   6. usage limits       — rpm, tpm and budgets in Redis (with Redis only)
+//   7. call statistics    — how calls ended, by status (observer)
+// The observers come first: their admit steps run for every call, so each
+// call they start (in-flight gauge, span) they also see end.
 PolicyChain BuildPolicyChain(const GatewayConfig& config,
                              PolicyServices services);
 

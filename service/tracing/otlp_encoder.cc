@@ -182,10 +182,24 @@ void WriteSpan(ProtoWriter& w, const Span& s) {
 
 }  // namespace
 
+void AppendEncodedSpans(absl::Span<const Span> spans, std::string& out) {
+  ProtoWriter w(out);
+  for (const Span& s : spans) WriteSpan(w, s);
+}
+
 std::string EncodeExportRequest(const SpanSource& source,
                                 absl::Span<const Span> spans) {
+  std::string encoded;
+  AppendEncodedSpans(spans, encoded);
+  return WrapEncodedSpans(source, {&encoded, 1});
+}
+
+std::string WrapEncodedSpans(const SpanSource& source,
+                             absl::Span<const std::string> encoded) {
+  size_t size = 256;
+  for (const std::string& spans : encoded) size += spans.size();
   std::string out;
-  out.reserve(256 + spans.size() * 512);
+  out.reserve(size);
   ProtoWriter w(out);
   size_t rs = w.Open(export_request::kResourceSpans);
   size_t res = w.Open(resource_spans::kResource);
@@ -200,7 +214,7 @@ std::string EncodeExportRequest(const SpanSource& source,
     w.String(scope::kVersion, source.scope_version);
   }
   w.Close(sc);
-  for (const Span& s : spans) WriteSpan(w, s);
+  for (const std::string& spans : encoded) out.append(spans);
   w.Close(ss);
   w.Close(rs);
   return out;

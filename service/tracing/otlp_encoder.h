@@ -26,6 +26,15 @@ struct SpanSource {
 std::string EncodeExportRequest(const SpanSource& source,
                                 absl::Span<const Span> spans);
 
+// `spans` as the ScopeSpans' `spans` entries, appended to `out`: what a
+// batch is made of, so a call's spans are encoded once, while they are
+// fresh, and freed at once.
+void AppendEncodedSpans(absl::Span<const Span> spans, std::string& out);
+// The export request around `encoded`, a concatenation of
+// AppendEncodedSpans outputs.
+std::string WrapEncodedSpans(const SpanSource& source,
+                             absl::Span<const std::string> encoded);
+
 }  // namespace literllm
 
 #endif  // LITERLLM_SERVICE_TRACING_OTLP_ENCODER_H_

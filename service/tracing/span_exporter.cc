@@ -19,18 +19,23 @@ void SpanExporter::Drop(uint64_t n) { dropped_.fetch_add(n); }
 
 void SpanExporter::Export(std::vector<Span> spans) {
   if (spans.empty()) return;
+  QueuedCall call{std::string(), spans.size()};
+  call.encoded.reserve(1024);
+  AppendEncodedSpans(spans, call.encoded);
+  spans.clear();
   const absl::Time now = absl::Now();
   absl::MutexLock lock(&mu_);
   // All of a call's spans or none: a trace with holes misleads more than
   // a missing one.
-  if (stopped_ || queue_.size() + spans.size() > options_.max_queue) {
-    Drop(spans.size());
+  if (stopped_ || queued_spans_ + call.spans > options_.max_queue) {
+    Drop(call.spans);
     return;
   }
   if (queue_.empty()) first_queued_ = now;
-  std::move(spans.begin(), spans.end(), std::back_inserter(queue_));
+  queued_spans_ += call.spans;
+  queue_.push_back(std::move(call));
   if (exporting_) return;  // the request's end schedules the next batch
-  ArmLocked(queue_.size() >= options_.max_batch
+  ArmLocked(queued_spans_ >= options_.max_batch
                 ? now
                 : first_queued_ + options_.schedule_delay);
 }
@@ -52,12 +57,13 @@ void SpanExporter::ArmLocked(absl::Time when) {
 }
 
 bool SpanExporter::BatchDueLocked(absl::Time now) const {
-  return flushing_ || queue_.size() >= options_.max_batch ||
+  return flushing_ || queued_spans_ >= options_.max_batch ||
          now >= first_queued_ + options_.schedule_delay;
 }
 
 void SpanExporter::OnTimer() {
-  std::vector<Span> batch;
+  std::vector<std::string> batch;
+  size_t spans = 0;
   uint64_t sequence = 0;
   {
     absl::MutexLock lock(&mu_);
@@ -68,23 +74,25 @@ void SpanExporter::OnTimer() {
       ArmLocked(first_queued_ + options_.schedule_delay);
       return;
     }
-    // What is left beyond a batch is overdue: it goes when this request
-    // ends.
-    auto end = queue_.begin() + std::min(queue_.size(), options_.max_batch);
-    batch.assign(std::make_move_iterator(queue_.begin()),
-                 std::make_move_iterator(end));
-    queue_.erase(queue_.begin(), end);
+    // Whole calls up to a batch (at least one); what is left is overdue:
+    // it goes when this request ends.
+    while (!queue_.empty() && (batch.empty() || spans + queue_.front().spans <=
+                                                    options_.max_batch)) {
+      spans += queue_.front().spans;
+      batch.push_back(std::move(queue_.front().encoded));
+      queue_.pop_front();
+    }
+    queued_spans_ -= spans;
     exporting_ = true;
-    in_flight_ = batch.size();
+    in_flight_ = spans;
     sequence = ++sequence_;
   }
-  // Encoding, the costly part, runs here on a timer thread: never on a
-  // call's thread and never under the lock.
+  // Joining the batch runs here on a timer thread, never under the lock.
   HttpRequest request;
   request.url = options_.endpoint;
   request.headers = options_.headers;
   request.headers.emplace_back("content-type", "application/x-protobuf");
-  request.body = EncodeExportRequest(options_.source, batch);
+  request.body = WrapEncodedSpans(options_.source, batch);
   batch.clear();
   requests_.fetch_add(1);
   TransferId id = transport_.Start(std::move(request),
@@ -163,8 +171,9 @@ void SpanExporter::Shutdown(absl::Duration wait) {
       };
       mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
       stopped_ = true;
-      Drop(queue_.size());
+      Drop(queued_spans_);
       queue_.clear();
+      queued_spans_ = 0;
     }
     cancel = transfer_;
     if (alarms_pending_ > 0) alarm_->Cancel();

@@ -21,12 +21,14 @@ namespace literllm {
 
 // Sends spans to an OTLP/HTTP collector in batches, as the OpenTelemetry
 // batch span processor does, without ever holding up a call:
-//  - Export() only queues (a short lock); a full queue drops the spans and
-//    counts them;
+//  - Export() encodes a call's spans on the calling thread, while they are
+//    fresh (and frees them there), then only queues the bytes (a short
+//    lock); a full queue drops the spans and counts them;
 //  - a batch leaves when max_batch spans wait, or schedule_delay after the
 //    first of them came; one export request is in flight at a time;
-//  - encoding happens on a gRPC timer thread, the request goes through the
-//    server's HttpTransport (the curl event loop), so no thread is added;
+//  - a gRPC timer thread joins the queued bytes into a request, which goes
+//    through the server's HttpTransport (the curl event loop), so no
+//    thread is added;
 //  - a batch the collector does not take (non-2xx, timeout, connection
 //    refused) is dropped and counted, not retried: a collector that is down
 //    or slow costs spans, never calls.
@@ -87,8 +89,14 @@ class SpanExporter final : private HttpResponseHandler {
   const Options options_;
 
   absl::Mutex mu_;
-  // A deque: batches leave from the front without moving what stays.
-  std::deque<Span> queue_ ABSL_GUARDED_BY(mu_);
+  // The encoded spans of each queued call, oldest first, and how many spans
+  // they hold in all.
+  struct QueuedCall {
+    std::string encoded;
+    size_t spans = 0;
+  };
+  std::deque<QueuedCall> queue_ ABSL_GUARDED_BY(mu_);
+  size_t queued_spans_ ABSL_GUARDED_BY(mu_) = 0;
   absl::Time first_queued_ ABSL_GUARDED_BY(mu_);  // of those in queue_
   std::unique_ptr<grpc::Alarm> alarm_ ABSL_GUARDED_BY(mu_);
   absl::Time alarm_at_ ABSL_GUARDED_BY(mu_) = absl::InfiniteFuture();
