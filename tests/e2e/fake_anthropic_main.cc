@@ -16,7 +16,6 @@
 // POST /v1/messages/count_tokens answers {"input_tokens": 42} (400 when
 // the body carries max_tokens, as Anthropic rejects it); GET /v1/models
 // lists claude-sonnet-4-5.
-#include <unistd.h>
 
 #include <cstdio>
 #include <string>
@@ -248,11 +247,6 @@ void Answer(const RecordedRequest& request, ResponseWriter& writer) {
 }  // namespace literllm::testing
 
 int main() {
-  literllm::testing::FakeHttpServer server(&literllm::testing::Answer);
-  std::printf("port %d\n", server.port());
-  std::fflush(stdout);
-  char buffer[64];
-  while (read(STDIN_FILENO, buffer, sizeof buffer) > 0) {
-  }
-  return 0;
+  return literllm::testing::FakeHttpServer::ServeUntilStdinCloses(
+      &literllm::testing::Answer);
 }

@@ -11,7 +11,6 @@
 // body that is not JSON. GET /v1/models/{id} answers one listed model.
 // Each chat request that carries a `traceparent` prints
 // "traceparent <model> <value>" on stdout.
-#include <unistd.h>
 
 #include <cstdio>
 #include <string>
@@ -280,11 +279,6 @@ void Answer(const RecordedRequest& request, ResponseWriter& writer) {
 }  // namespace literllm::testing
 
 int main() {
-  literllm::testing::FakeHttpServer server(&literllm::testing::Answer);
-  std::printf("port %d\n", server.port());
-  std::fflush(stdout);
-  char buffer[64];
-  while (read(STDIN_FILENO, buffer, sizeof buffer) > 0) {
-  }
-  return 0;
+  return literllm::testing::FakeHttpServer::ServeUntilStdinCloses(
+      &literllm::testing::Answer);
 }

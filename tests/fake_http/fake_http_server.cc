@@ -223,4 +223,14 @@ bool FakeHttpServer::ServeOneRequest(int fd, std::string& buffer) {
   return writer.FinishAndCanReuse() && !stopping();
 }
 
+int FakeHttpServer::ServeUntilStdinCloses(Handler handler) {
+  FakeHttpServer server(std::move(handler));
+  std::printf("port %d\n", server.port());
+  std::fflush(stdout);
+  char buffer[64];
+  while (read(STDIN_FILENO, buffer, sizeof buffer) > 0) {
+  }
+  return 0;
+}
+
 }  // namespace literllm::testing

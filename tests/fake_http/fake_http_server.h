@@ -109,6 +109,11 @@ using Handler =
 // answered with 501.
 class FakeHttpServer {
  public:
+  // A fake provider as a process (fake-openai, fake-anthropic): serves with
+  // `handler`, prints "port N" on stdout, and returns 0 once stdin closes
+  // (the test that started it is gone).
+  static int ServeUntilStdinCloses(Handler handler);
+
   // Binds 127.0.0.1 on a free port and starts accepting at once. Crashes if
   // the socket cannot be set up (a broken test environment).
   explicit FakeHttpServer(Handler handler);

@@ -6,19 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-../../scripts/python-venv.sh .venv
-# Checked by exact version, so a bump in requirements.txt reinstalls.
-if ! .venv/bin/python - requirements.txt <<'PY' 2>/dev/null
-import importlib.metadata as m, sys
-for line in open(sys.argv[1]):
-    line = line.split("#")[0].strip()
-    if line:
-        name, version = line.split("==")
-        if m.version(name) != version:
-            sys.exit(1)
-PY
-then
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r requirements.txt
-fi
+../../scripts/python-venv.sh .venv requirements.txt
 .venv/bin/python -c 'import importlib.metadata as m; print("tests/tracing: opentelemetry-proto", m.version("opentelemetry-proto"), "in", __import__("os").path.abspath(".venv"))'
