@@ -15,48 +15,27 @@ Rounds alternate between the variants so machine noise hits all alike.
 Reports the median throughput at concurrency 64, CPU per request and latency
 at concurrency 1, and the ratios to "off".
 """
-import argparse
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from lib import gateways, side_by_side  # noqa: E402
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-BUILD = ROOT / "build" / "release"
 VARIANTS = ["off", "metrics", "metrics+traces", "metrics+traces+access log"]
 
 
 def gateway(front, upstream, work, variant, sink):
-    kind = gateways.LiterllmHttp if front == "http" else gateways.Literllm
-    gw = kind(BUILD, upstream, work)
-    if front == "grpc":
-        gw.flags = gw.flags + ["--http_listen="]
     env = {"LITERLLM_METRICS": "on" if "metrics" in variant else "off",
            "LITERLLM_ACCESS_LOG": "stdout" if "access log" in variant else "off"}
     if "traces" in variant:
         env.update(OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{sink.port}",
                    OTEL_TRACES_SAMPLER="always_on")
-    gw.extra_env = env
-    gw.name = f"{gw.name} {variant}"
-    gateway.runs += 1
-    gw.log = pathlib.Path(work) / f"{gw.name.replace(' ', '-')}-{gateway.runs}.log"
-    return gw
-
-
-gateway.runs = 0
+    return side_by_side.literllm(front, upstream, work, variant, env)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--requests", type=int, default=40000)
-    parser.add_argument("--latency", type=int, default=3000)
-    parser.add_argument("--front", choices=("http", "grpc"), default="http")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "observability"))
-    args = parser.parse_args()
-    work = pathlib.Path(args.out)
-    work.mkdir(parents=True, exist_ok=True)
+    args = side_by_side.arguments(__doc__, "observability")
+    work = args.work
     with gateways.Nginx(work) as nginx, gateways.Nginx(work / "collector") as sink:
         variants = {name: (lambda name=name: gateway(args.front, nginx, work, name, sink))
                     for name in VARIANTS}

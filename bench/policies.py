@@ -7,7 +7,8 @@ Usage: bench/policies.py [--rounds 3] [--requests 40000] [--latency 3000]
 
 Every server runs the release build against the nginx upstream and gets the
 same requests, which carry `authorization: Bearer <key>`. "no policy" runs
-open (no master key, no Redis); the others have a master key, the caller key
+open (no master key, no Redis); all run without metrics and access log, so
+only the policies' cost shows. The others have a master key, the caller key
 in their config with an rpm limit and a daily budget (and a tpm limit), all
 far above what the run uses so every call is admitted and counted, and a
 redis-server on loopback: each call is one admission script, and calls that
@@ -16,7 +17,6 @@ Rounds alternate between the two so machine noise hits both alike. Reports
 the median throughput at concurrency 64 and CPU per request (gateway and
 Redis), and latency at concurrency 1, and the ratios.
 """
-import argparse
 import pathlib
 import sys
 
@@ -24,8 +24,6 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from lib import gateways, side_by_side  # noqa: E402
 from lib.redis_server import Redis  # noqa: E402
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-BUILD = ROOT / "build" / "release"
 CALLER_KEY = "lk-bench-caller-key"
 # The caller key's limits by variant: far above what a run uses.
 LIMITS = {
@@ -46,24 +44,15 @@ redis:
 
 
 def gateway(front, upstream, work, variant, redis):
-    kind = gateways.LiterllmHttp if front == "http" else gateways.Literllm
-    gw = kind(BUILD, upstream, work)
-    if front == "grpc":
-        gw.flags = gw.flags + ["--http_listen="]
+    # Observers off: what is measured is the policies' own cost.
+    env = {"LITERLLM_METRICS": "off", "LITERLLM_ACCESS_LOG": "off"}
     if variant in LIMITS:
         config = pathlib.Path(work) / f"{variant}.yaml"
         config.write_text(CONFIG.format(limits=LIMITS[variant]))
-        gw.extra_env = {"LITERLLM_MASTER_KEY": "bench-master-key",
-                        "BENCH_CALLER_KEY": CALLER_KEY,
-                        "LITERLLM_REDIS_URL": f"redis://127.0.0.1:{redis.port}",
-                        "LITERLLM_CONFIG": str(config)}
-    gw.name = f"{gw.name} {variant}"
-    gateway.runs += 1
-    gw.log = pathlib.Path(work) / f"{gw.name.replace(' ', '-')}-{gateway.runs}.log"
-    return gw
-
-
-gateway.runs = 0
+        env.update(LITERLLM_MASTER_KEY="bench-master-key", BENCH_CALLER_KEY=CALLER_KEY,
+                   LITERLLM_REDIS_URL=f"redis://127.0.0.1:{redis.port}",
+                   LITERLLM_CONFIG=str(config))
+    return side_by_side.literllm(front, upstream, work, variant, env)
 
 
 def with_key(gw):
@@ -72,15 +61,8 @@ def with_key(gw):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--requests", type=int, default=40000)
-    parser.add_argument("--latency", type=int, default=3000)
-    parser.add_argument("--front", choices=("http", "grpc"), default="http")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "policies"))
-    args = parser.parse_args()
-    work = pathlib.Path(args.out)
-    work.mkdir(parents=True, exist_ok=True)
+    args = side_by_side.arguments(__doc__, "policies")
+    work = args.work
     names = ["no policy"] + list(LIMITS)
     with gateways.Nginx(work) as nginx, Redis() as redis:
         def used(name):

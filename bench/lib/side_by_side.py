@@ -1,9 +1,12 @@
 """Variants of one server measured side by side: rounds alternate between
 them so machine noise hits all alike, and medians are reported."""
+import argparse
 import pathlib
 import statistics
 
-from . import load
+from . import gateways, load
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 
 
 def throughput_round(gw, request, requests, helper=None):
@@ -52,3 +55,37 @@ def measure(variants, rounds, requests, latency_requests, work, request, helper_
     for med in results.values():
         med["ratio"] = med["rps"] / base
     return results
+
+
+def arguments(doc, out):
+    """The command line every side-by-side script takes; `out` names its
+    folder under bench/out."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=40000)
+    parser.add_argument("--latency", type=int, default=3000)
+    parser.add_argument("--front", choices=("http", "grpc"), default="http")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "out" / out))
+    args = parser.parse_args()
+    args.work = pathlib.Path(args.out)
+    args.work.mkdir(parents=True, exist_ok=True)
+    return args
+
+
+_runs = 0
+
+
+def literllm(front, upstream, work, variant, env):
+    """A release-build literllm over `front` named after `variant`, with
+    `env`; each gets its own log file."""
+    global _runs
+    kind = {"grpc": gateways.Literllm, "http": gateways.LiterllmHttp,
+            "anthropic": gateways.LiterllmAnthropic}[front]
+    gw = kind(ROOT / "build" / "release", upstream, work)
+    if front == "grpc":
+        gw.flags = gw.flags + ["--http_listen="]
+    gw.extra_env = env
+    gw.name = f"{gw.name} {variant}"
+    _runs += 1
+    gw.log = pathlib.Path(work) / f"{gw.name.replace(' ', '-')}-{_runs}.log"
+    return gw
