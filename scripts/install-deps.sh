@@ -41,3 +41,5 @@ done
 tests/http/install.sh
 # The trace tests: the official opentelemetry-proto package (PyPI).
 tests/tracing/install.sh
+# The SigV4 test: botocore's signer as the reference (PyPI).
+tests/bedrock/install.sh

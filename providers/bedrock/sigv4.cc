@@ -1,0 +1,254 @@
+#include "providers/bedrock/sigv4.h"
+
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+
+#include <algorithm>
+#include <map>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+
+namespace literllm {
+namespace {
+
+constexpr absl::string_view kAlgorithm = "AWS4-HMAC-SHA256";
+
+// Headers botocore never signs: hop-by-hop ones a proxy may change and
+// tracing ones added after signing.
+constexpr absl::string_view kUnsignedHeaders[] = {
+    "baggage", "connection", "expect", "keep-alive", "proxy-authenticate",
+    "proxy-authorization", "te", "traceparent", "tracestate", "trailer",
+    "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
+    // Replaced by what this signature adds.
+    "authorization", "x-amz-date", "x-amz-security-token"};
+
+struct ParsedUrl {
+  std::string host;  // lower case, with the port unless it is the default
+  std::string path;
+  std::string query;
+};
+
+absl::StatusOr<ParsedUrl> ParseUrl(absl::string_view url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == absl::string_view::npos) {
+    return absl::InvalidArgumentError("SigV4: the URL has no scheme");
+  }
+  std::string scheme = absl::AsciiStrToLower(url.substr(0, scheme_end));
+  url.remove_prefix(scheme_end + 3);
+  size_t authority_end = std::min(url.find_first_of("/?#"), url.size());
+  absl::string_view authority = url.substr(0, authority_end);
+  url.remove_prefix(authority_end);
+  if (size_t at = authority.rfind('@'); at != absl::string_view::npos) {
+    authority.remove_prefix(at + 1);  // userinfo is never signed
+  }
+  // The port follows the last ':' unless that is inside an IPv6 literal.
+  size_t colon = authority.rfind(':');
+  if (colon != absl::string_view::npos &&
+      authority.find(']', colon) == absl::string_view::npos) {
+    absl::string_view port = authority.substr(colon + 1);
+    if ((scheme == "https" && port == "443") ||
+        (scheme == "http" && port == "80") || port.empty()) {
+      authority = authority.substr(0, colon);
+    }
+  }
+  if (authority.empty()) {
+    return absl::InvalidArgumentError("SigV4: the URL has no host");
+  }
+  ParsedUrl parsed;
+  parsed.host = absl::AsciiStrToLower(authority);
+  url = url.substr(0, std::min(url.find('#'), url.size()));
+  size_t query_start = std::min(url.find('?'), url.size());
+  parsed.path = std::string(url.substr(0, query_start));
+  if (query_start < url.size()) {
+    parsed.query = std::string(url.substr(query_start + 1));
+  }
+  return parsed;
+}
+
+int HexValue(char c) {
+  return absl::ascii_isdigit(c) ? c - '0' : absl::ascii_tolower(c) - 'a' + 10;
+}
+
+// Decodes %XX escapes only ('+' stays '+'); a malformed escape is kept.
+std::string PercentDecode(absl::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && absl::ascii_isxdigit(s[i + 1]) &&
+        absl::ascii_isxdigit(s[i + 2])) {
+      out.push_back(
+          static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+// The path with empty and dot segments removed (botocore's
+// normalize_url_path), then URI-encoded once more. The path is already
+// encoded on the wire, so an encoded byte is encoded twice: a model id's
+// ':' is %3A in the URL and %253A here. That is the SigV4 rule for every
+// service but S3, and what botocore signs for Bedrock.
+std::string CanonicalUri(absl::string_view path) {
+  std::vector<absl::string_view> segments;
+  for (absl::string_view segment : absl::StrSplit(path, '/')) {
+    if (segment.empty() || segment == ".") continue;
+    if (segment == "..") {
+      if (!segments.empty()) segments.pop_back();
+      continue;
+    }
+    segments.push_back(segment);
+  }
+  std::string normalized = absl::StrCat("/", absl::StrJoin(segments, "/"));
+  if (!segments.empty() && path.back() == '/') normalized += '/';
+  return AwsUriEncode(normalized, /*keep_slash=*/true);
+}
+
+// Name=value pairs, each side decoded and re-encoded so that any encoding
+// of the same query signs the same, sorted by name then value.
+std::string CanonicalQuery(absl::string_view query) {
+  if (query.empty()) return "";
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (absl::string_view pair : absl::StrSplit(query, '&')) {
+    std::pair<absl::string_view, absl::string_view> kv =
+        absl::StrSplit(pair, absl::MaxSplits('=', 1));
+    pairs.emplace_back(AwsUriEncode(PercentDecode(kv.first)),
+                       AwsUriEncode(PercentDecode(kv.second)));
+  }
+  std::sort(pairs.begin(), pairs.end());
+  return absl::StrJoin(pairs, "&", absl::PairFormatter("="));
+}
+
+// Trims a header value and folds inner runs of whitespace into one space.
+std::string TrimAll(absl::string_view value) {
+  return absl::StrJoin(
+      absl::StrSplit(value, absl::ByAnyChar(" \t\r\n\f\v"), absl::SkipEmpty()),
+      " ");
+}
+
+bool IsUnsigned(absl::string_view lower_name) {
+  return std::find(std::begin(kUnsignedHeaders), std::end(kUnsignedHeaders),
+                   lower_name) != std::end(kUnsignedHeaders);
+}
+
+std::string Sha256Hex(absl::string_view data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+         digest);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
+}
+
+std::string HmacSha256(absl::string_view key, absl::string_view data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  unsigned int length = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest,
+       &length);
+  return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
+}  // namespace
+
+std::string AwsUriEncode(absl::string_view value, bool keep_slash) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' ||
+        c == '~' || (keep_slash && c == '/')) {
+      out.push_back(c);
+    } else {
+      auto byte = static_cast<unsigned char>(c);
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<SigV4Signature> SignV4(const SigV4Request& request,
+                                      const AwsCredentials& credentials,
+                                      const SigV4Scope& scope) {
+  if (credentials.access_key_id.empty() ||
+      credentials.secret_access_key.empty()) {
+    return absl::InvalidArgumentError(
+        "SigV4: the access key id or the secret access key is empty");
+  }
+  if (scope.region.empty() || scope.service.empty()) {
+    return absl::InvalidArgumentError("SigV4: no region or service to sign");
+  }
+  absl::StatusOr<ParsedUrl> url = ParseUrl(request.url);
+  if (!url.ok()) return url.status();
+
+  SigV4Signature result;
+  const std::string amz_date =
+      absl::FormatTime("%Y%m%dT%H%M%SZ", scope.time, absl::UTCTimeZone());
+  result.headers_to_add.emplace_back("X-Amz-Date", amz_date);
+  if (!credentials.session_token.empty()) {
+    result.headers_to_add.emplace_back("X-Amz-Security-Token",
+                                       credentials.session_token);
+  }
+
+  // Lower-case name -> trimmed values in request order, sorted by name.
+  std::map<std::string, std::vector<std::string>> headers;
+  std::string payload_hash;
+  for (const auto& [name, value] : request.headers) {
+    std::string lower = absl::AsciiStrToLower(name);
+    if (IsUnsigned(lower)) continue;
+    if (lower == "x-amz-content-sha256") payload_hash = value;
+    headers[lower].push_back(TrimAll(value));
+  }
+  if (headers.count("host") == 0) headers["host"].push_back(url->host);
+  for (const auto& [name, value] : result.headers_to_add) {
+    headers[absl::AsciiStrToLower(name)].push_back(value);
+  }
+  if (payload_hash.empty()) payload_hash = Sha256Hex(request.body);
+
+  std::string canonical_headers;
+  std::vector<absl::string_view> signed_names;
+  for (const auto& [name, values] : headers) {
+    absl::StrAppend(&canonical_headers, name, ":", absl::StrJoin(values, ","),
+                    "\n");
+    signed_names.push_back(name);
+  }
+  const std::string signed_headers = absl::StrJoin(signed_names, ";");
+  result.canonical_request =
+      absl::StrJoin({absl::AsciiStrToUpper(request.method),
+                     CanonicalUri(url->path), CanonicalQuery(url->query),
+                     canonical_headers, signed_headers, payload_hash},
+                    "\n");
+
+  const std::string date = amz_date.substr(0, 8);
+  const std::string credential_scope = absl::StrJoin(
+      {date, scope.region, scope.service, std::string("aws4_request")}, "/");
+  result.string_to_sign =
+      absl::StrJoin({std::string(kAlgorithm), amz_date, credential_scope,
+                     Sha256Hex(result.canonical_request)},
+                    "\n");
+
+  std::string key =
+      HmacSha256(absl::StrCat("AWS4", credentials.secret_access_key), date);
+  for (absl::string_view part :
+       {absl::string_view(scope.region), absl::string_view(scope.service),
+        absl::string_view("aws4_request")}) {
+    key = HmacSha256(key, part);
+  }
+  result.signature =
+      absl::BytesToHexString(HmacSha256(key, result.string_to_sign));
+  result.headers_to_add.emplace_back(
+      "Authorization",
+      absl::StrCat(kAlgorithm, " Credential=", credentials.access_key_id, "/",
+                   credential_scope, ", SignedHeaders=", signed_headers,
+                   ", Signature=", result.signature));
+  return result;
+}
+
+}  // namespace literllm
