@@ -5,23 +5,22 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "providers/anthropic/anthropic_provider.h"
+#include "providers/builtin_provider_rows.h"
 #include "providers/gemini/gemini_provider.h"
 #include "providers/openai/openai_provider.h"
 
 namespace literllm {
+namespace provider_rows {
 namespace {
-
-template <typename T>
-std::unique_ptr<Provider> Make(ProviderConfig config) {
-  return std::make_unique<T>(std::move(config));
-}
 
 std::string EnvName(absl::string_view provider, absl::string_view suffix) {
   return absl::StrCat(absl::AsciiStrToUpper(provider), "_", suffix);
 }
 
+}  // namespace
+
 BuiltinProvider Compatible(absl::string_view name, absl::string_view base_url,
-                           OpenAiDialect dialect = {}) {
+                           OpenAiDialect dialect) {
   BuiltinProvider kind;
   kind.name = std::string(name);
   kind.default_base_url = std::string(base_url);
@@ -33,18 +32,50 @@ BuiltinProvider Compatible(absl::string_view name, absl::string_view base_url,
 
 BuiltinProvider Native(absl::string_view name, absl::string_view base_url,
                        std::unique_ptr<Provider> (*make)(ProviderConfig),
-                       absl::string_view alternate_key_env = "") {
+                       absl::string_view alternate_key_env) {
   BuiltinProvider kind = Compatible(name, base_url);
   kind.make_native = make;
   kind.alternate_key_env = std::string(alternate_key_env);
   return kind;
 }
 
-// A server on the caller's own machines: a key is optional.
-BuiltinProvider Local(absl::string_view name, absl::string_view base_url) {
-  BuiltinProvider kind = Compatible(name, base_url);
+BuiltinProvider Local(absl::string_view name, absl::string_view base_url,
+                      OpenAiDialect dialect) {
+  BuiltinProvider kind = Compatible(name, base_url, std::move(dialect));
   kind.needs_key = false;
   return kind;
+}
+
+BuiltinProvider AlsoKeyFrom(BuiltinProvider kind, absl::string_view env) {
+  kind.alternate_key_env = std::string(env);
+  return kind;
+}
+
+OpenAiDialect MistralDialect() {
+  return OpenAiDialect()
+      .Drop({"user", "name"})
+      .Rename("seed", "random_seed")
+      .Rename("max_completion_tokens", "max_tokens")
+      .RequiredToolChoice("any")
+      .NoStreamOptions()
+      .NineCharToolCallIds();
+}
+
+OpenAiDialect MaxTokensOnly() {
+  return OpenAiDialect().Rename("max_completion_tokens", "max_tokens");
+}
+
+}  // namespace provider_rows
+
+namespace {
+
+using provider_rows::Compatible;
+using provider_rows::Local;
+using provider_rows::Native;
+
+template <typename T>
+std::unique_ptr<Provider> Make(ProviderConfig config) {
+  return std::make_unique<T>(std::move(config));
 }
 
 BuiltinProvider Azure() {
@@ -59,7 +90,7 @@ BuiltinProvider Azure() {
 
 // The quirks are those in docs/providers.md, each with its reason there.
 std::vector<BuiltinProvider> Table() {
-  return {
+  std::vector<BuiltinProvider> table = {
       Compatible("openai", "https://api.openai.com/v1",
                  OpenAiDialect().DeveloperRole()),
       Native("anthropic", "https://api.anthropic.com",
@@ -70,13 +101,7 @@ std::vector<BuiltinProvider> Table() {
       Compatible("groq", "https://api.groq.com/openai/v1",
                  OpenAiDialect().Drop({"name"}).SingleChoice()),
       Compatible("mistral", "https://api.mistral.ai/v1",
-                 OpenAiDialect()
-                     .Drop({"user", "name"})
-                     .Rename("seed", "random_seed")
-                     .Rename("max_completion_tokens", "max_tokens")
-                     .RequiredToolChoice("any")
-                     .NoStreamOptions()
-                     .NineCharToolCallIds()),
+                 provider_rows::MistralDialect()),
       Compatible("deepseek", "https://api.deepseek.com",
                  OpenAiDialect().EchoReasoningContent()),
       Compatible("together", "https://api.together.xyz/v1"),
@@ -100,6 +125,10 @@ std::vector<BuiltinProvider> Table() {
       Local("ollama", "http://localhost:11434/v1"),
       Local("vllm", ""),
   };
+  for (BuiltinProvider& kind : provider_rows::LongTailProviders()) {
+    table.push_back(std::move(kind));
+  }
+  return table;
 }
 
 }  // namespace

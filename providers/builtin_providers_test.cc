@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "providers/builtin_providers_testing.h"
 #include "providers/registry.h"
 #include "tests/golden/golden_files.h"
 
@@ -19,14 +20,6 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::Pair;
-
-EnvLookup FakeEnv(std::map<std::string, std::string> vars) {
-  return [vars](absl::string_view name) -> std::optional<std::string> {
-    auto it = vars.find(std::string(name));
-    if (it == vars.end()) return std::nullopt;
-    return it->second;
-  };
-}
 
 // `name`'s built-in provider as the environment configures it, with a key.
 std::unique_ptr<Provider> Builtin(absl::string_view name,
@@ -77,10 +70,12 @@ std::vector<DialectCase> DialectCases() {
   std::vector<DialectCase> cases;
   for (const char* provider :
        {"openai", "azure", "groq", "mistral", "deepseek", "together",
-        "fireworks", "openrouter", "xai", "cerebras", "ollama", "vllm"}) {
+        "fireworks", "openrouter", "xai", "cerebras", "ollama", "vllm",
+        "codestral", "chutes", "lm_studio"}) {
     cases.push_back({"quirks", provider});
   }
   cases.push_back({"no_tools", "perplexity"});
+  cases.push_back({"no_tools", "featherless_ai"});
   return cases;
 }
 
@@ -292,11 +287,13 @@ TEST(RegistryFromEnvironmentTest, EveryKeyedProviderFromItsOwnVariable) {
   std::map<std::string, std::string> env;
   for (const BuiltinProvider& kind : BuiltinProviders()) {
     env[kind.key_env] = absl::StrCat("key-for-", kind.name);
+    // Azure, vLLM, Databricks, ...: no default address.
+    if (kind.default_base_url.empty()) {
+      env[kind.base_url_env] = "https://configured.example";
+    }
   }
-  env["AZURE_OPENAI_ENDPOINT"] = "https://res.openai.azure.com";
   ProviderRegistry registry = ProviderRegistry::FromEnvironment(FakeEnv(env));
   for (const BuiltinProvider& kind : BuiltinProviders()) {
-    if (kind.name == "vllm") continue;  // needs VLLM_BASE_URL
     const Provider* provider = registry.Find(kind.name);
     ASSERT_NE(provider, nullptr) << kind.name;
     EXPECT_EQ(provider->config().api_key, absl::StrCat("key-for-", kind.name));
