@@ -16,6 +16,7 @@ absl::string_view GenAiProviderName(absl::string_view kind) {
       {"bedrock", "aws.bedrock"},
       {"groq", "groq"},
       {"mistral", "mistral_ai"},
+      {"codestral", "mistral_ai"},  // Mistral AI's code-model endpoint
       {"deepseek", "deepseek"},
       {"perplexity", "perplexity"},
       {"xai", "x_ai"},
