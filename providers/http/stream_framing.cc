@@ -1,5 +1,6 @@
 #include "providers/http/stream_framing.h"
 
+#include "providers/http/eventstream_framing.h"
 #include "providers/http/sse_parser.h"
 
 namespace literllm {
@@ -8,6 +9,8 @@ std::unique_ptr<StreamFramer> NewStreamFramer(StreamFraming framing) {
   switch (framing) {
     case StreamFraming::kSse:
       return std::make_unique<SseParser>();
+    case StreamFraming::kAwsEventStream:
+      return std::make_unique<AwsEventStreamFramer>();
   }
   return nullptr;
 }
