@@ -154,6 +154,51 @@ std::string HmacSha256(absl::string_view key, absl::string_view data) {
   return std::string(reinterpret_cast<const char*>(digest), length);
 }
 
+// The headers part of a canonical request.
+struct CanonicalHeaders {
+  std::string lines;         // "name:value\n" per header, sorted by name
+  std::string signed_names;  // "name;name..."
+  std::string payload_hash;  // a given X-Amz-Content-Sha256, else ""
+};
+
+// Lower-cases names, trims values, joins repeated headers with ',' in request
+// order, and adds Host (unless given) and `added`.
+CanonicalHeaders Canonicalize(const HttpHeaderList& given,
+                              absl::string_view host,
+                              const HttpHeaderList& added) {
+  CanonicalHeaders result;
+  std::map<std::string, std::vector<std::string>> headers;
+  for (const auto& [name, value] : given) {
+    std::string lower = absl::AsciiStrToLower(name);
+    if (IsUnsigned(lower)) continue;
+    if (lower == "x-amz-content-sha256") result.payload_hash = value;
+    headers[lower].push_back(TrimAll(value));
+  }
+  if (headers.count("host") == 0) headers["host"].push_back(std::string(host));
+  for (const auto& [name, value] : added) {
+    headers[absl::AsciiStrToLower(name)].push_back(value);
+  }
+  std::vector<absl::string_view> names;
+  for (const auto& [name, values] : headers) {
+    absl::StrAppend(&result.lines, name, ":", absl::StrJoin(values, ","), "\n");
+    names.push_back(name);
+  }
+  result.signed_names = absl::StrJoin(names, ";");
+  return result;
+}
+
+// HMAC chain from the secret over date, region, service and "aws4_request".
+std::string SigningKey(absl::string_view secret, absl::string_view date,
+                       const SigV4Scope& scope) {
+  std::string key = HmacSha256(absl::StrCat("AWS4", secret), date);
+  for (absl::string_view part :
+       {absl::string_view(scope.region), absl::string_view(scope.service),
+        absl::string_view("aws4_request")}) {
+    key = HmacSha256(key, part);
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string AwsUriEncode(absl::string_view value, bool keep_slash) {
@@ -197,33 +242,15 @@ absl::StatusOr<SigV4Signature> SignV4(const SigV4Request& request,
                                        credentials.session_token);
   }
 
-  // Lower-case name -> trimmed values in request order, sorted by name.
-  std::map<std::string, std::vector<std::string>> headers;
-  std::string payload_hash;
-  for (const auto& [name, value] : request.headers) {
-    std::string lower = absl::AsciiStrToLower(name);
-    if (IsUnsigned(lower)) continue;
-    if (lower == "x-amz-content-sha256") payload_hash = value;
-    headers[lower].push_back(TrimAll(value));
+  CanonicalHeaders headers =
+      Canonicalize(request.headers, url->host, result.headers_to_add);
+  if (headers.payload_hash.empty()) {
+    headers.payload_hash = Sha256Hex(request.body);
   }
-  if (headers.count("host") == 0) headers["host"].push_back(url->host);
-  for (const auto& [name, value] : result.headers_to_add) {
-    headers[absl::AsciiStrToLower(name)].push_back(value);
-  }
-  if (payload_hash.empty()) payload_hash = Sha256Hex(request.body);
-
-  std::string canonical_headers;
-  std::vector<absl::string_view> signed_names;
-  for (const auto& [name, values] : headers) {
-    absl::StrAppend(&canonical_headers, name, ":", absl::StrJoin(values, ","),
-                    "\n");
-    signed_names.push_back(name);
-  }
-  const std::string signed_headers = absl::StrJoin(signed_names, ";");
   result.canonical_request =
       absl::StrJoin({absl::AsciiStrToUpper(request.method),
                      CanonicalUri(url->path), CanonicalQuery(url->query),
-                     canonical_headers, signed_headers, payload_hash},
+                     headers.lines, headers.signed_names, headers.payload_hash},
                     "\n");
 
   const std::string date = amz_date.substr(0, 8);
@@ -233,20 +260,13 @@ absl::StatusOr<SigV4Signature> SignV4(const SigV4Request& request,
       absl::StrJoin({std::string(kAlgorithm), amz_date, credential_scope,
                      Sha256Hex(result.canonical_request)},
                     "\n");
-
-  std::string key =
-      HmacSha256(absl::StrCat("AWS4", credentials.secret_access_key), date);
-  for (absl::string_view part :
-       {absl::string_view(scope.region), absl::string_view(scope.service),
-        absl::string_view("aws4_request")}) {
-    key = HmacSha256(key, part);
-  }
-  result.signature =
-      absl::BytesToHexString(HmacSha256(key, result.string_to_sign));
+  result.signature = absl::BytesToHexString(
+      HmacSha256(SigningKey(credentials.secret_access_key, date, scope),
+                 result.string_to_sign));
   result.headers_to_add.emplace_back(
       "Authorization",
       absl::StrCat(kAlgorithm, " Credential=", credentials.access_key_id, "/",
-                   credential_scope, ", SignedHeaders=", signed_headers,
+                   credential_scope, ", SignedHeaders=", headers.signed_names,
                    ", Signature=", result.signature));
   return result;
 }
