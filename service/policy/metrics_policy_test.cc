@@ -48,15 +48,18 @@ class MetricsPolicyTest : public ::testing::Test {
         10);
     outcome.cost_usd = 0.25;
     const absl::Time start = absl::Now();
-    AttemptRecord& failed = outcome.attempt_log.emplace_back();
+    const absl::Time retried = start + absl::Milliseconds(500);
+    AttemptRecord failed;
     failed.provider = "openai";
     failed.status = ProviderFailure(FailureKind::kRateLimited, "openai", "429");
     failed.start = start;
-    failed.end = start + absl::Milliseconds(500);
-    AttemptRecord& ok = outcome.attempt_log.emplace_back();
+    failed.end = retried;
+    outcome.attempt_log.push_back(failed);
+    AttemptRecord ok;
     ok.provider = "openai";
-    ok.start = failed.end;
-    ok.end = ok.start + absl::Milliseconds(1499);
+    ok.start = retried;
+    ok.end = retried + absl::Milliseconds(1499);
+    outcome.attempt_log.push_back(ok);
     outcome.upstream_time = absl::Milliseconds(1999);
     return outcome;
   }
