@@ -107,10 +107,12 @@ TEST(EventStreamMessageTest, HeaderRunningPastItsSectionIsAnError) {
 }
 
 TEST(EventStreamMessageTest, LengthsOutOfRangeAreErrors) {
+  // A copy: the message lives in the temporary StatusOr.
   auto length_error = [](uint32_t total, uint32_t headers) {
-    return EventStreamMessageLength(testing::PreludeWithCrc(total, headers))
-        .status()
-        .message();
+    return std::string(
+        EventStreamMessageLength(testing::PreludeWithCrc(total, headers))
+            .status()
+            .message());
   };
   EXPECT_THAT(length_error(kEventStreamMaxMessageBytes + 1, 0),
               HasSubstr("out of range"));
