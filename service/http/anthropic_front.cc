@@ -75,4 +75,10 @@ void AnthropicFront::Fail(const absl::Status& status,
       AnthropicErrorJson(error.type, redactor_.Redact(status.message())));
 }
 
+std::string AnthropicFront::EarlyErrorBody(absl::string_view path, int status,
+                                           absl::string_view message) const {
+  return AnthropicErrorJson(
+      status == 413 ? "request_too_large" : "invalid_request_error", message);
+}
+
 }  // namespace literllm

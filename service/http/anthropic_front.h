@@ -31,6 +31,10 @@ class AnthropicFront final : public HttpHandler {
 
   void Handle(HttpRequestData request,
               std::shared_ptr<HttpResponder> responder) override;
+  // Anthropic's error shape: request_too_large for 413, else
+  // invalid_request_error.
+  std::string EarlyErrorBody(absl::string_view path, int status,
+                             absl::string_view message) const override;
 
  private:
   void Fail(const absl::Status& status, HttpResponder& responder) const;

@@ -36,12 +36,25 @@ void GatewayRoutes::Handle(HttpRequestData request,
   absl::string_view path = request.target;
   path = path.substr(0, path.find('?'));
   if (Own(request.method, path, *responder)) return;
-  for (const Front& front : fronts_) {
-    if (Under(path, front.prefix)) {
-      return front.handler->Handle(std::move(request), std::move(responder));
-    }
+  if (HttpHandler* front = FrontFor(path)) {
+    return front->Handle(std::move(request), std::move(responder));
   }
   responder->Respond(404, kText, absl::StrCat("no route for ", path, "\n"));
+}
+
+std::string GatewayRoutes::EarlyErrorBody(absl::string_view path, int status,
+                                          absl::string_view message) const {
+  if (const HttpHandler* front = FrontFor(path)) {
+    return front->EarlyErrorBody(path, status, message);
+  }
+  return HttpHandler::EarlyErrorBody(path, status, message);
+}
+
+HttpHandler* GatewayRoutes::FrontFor(absl::string_view path) const {
+  for (const Front& front : fronts_) {
+    if (Under(path, front.prefix)) return front.handler;
+  }
+  return nullptr;
 }
 
 bool GatewayRoutes::Own(absl::string_view method, absl::string_view path,

@@ -31,12 +31,17 @@ class GatewayRoutes final : public HttpHandler {
 
   void Handle(HttpRequestData request,
               std::shared_ptr<HttpResponder> responder) override;
+  // In the shape of the front that serves `path`.
+  std::string EarlyErrorBody(absl::string_view path, int status,
+                             absl::string_view message) const override;
 
  private:
   struct Front {
     std::string prefix;
     HttpHandler* handler;
   };
+  // The front that serves `path`, or null.
+  HttpHandler* FrontFor(absl::string_view path) const;
   // The gateway's own answer to `path`; false when it is not one of its.
   bool Own(absl::string_view method, absl::string_view path,
            HttpResponder& responder) const;

@@ -57,6 +57,11 @@ class HttpHandler {
   // valid as long as the handler keeps it.
   virtual void Handle(HttpRequestData request,
                       std::shared_ptr<HttpResponder> responder) = 0;
+  // The JSON body of an error answered before Handle (413: a body over the
+  // limit; 431; 400: a malformed request), in the shape the clients of
+  // `path` read, so their SDKs raise the right error. Default: OpenAI's.
+  virtual std::string EarlyErrorBody(absl::string_view path, int status,
+                                     absl::string_view message) const;
 };
 
 }  // namespace literllm

@@ -5,7 +5,6 @@
 #include "absl/strings/ascii.h"
 #include "boost/asio/post.hpp"
 #include "service/http/http_server.h"
-#include "service/http/openai_json.h"
 
 namespace literllm {
 namespace beast = boost::beast;
@@ -71,16 +70,12 @@ void HttpSession::ReadRequest() {
 
 void HttpSession::OnRequest(beast::error_code ec) {
   if (ec == http::error::body_limit) {
-    return RespondAndClose(
-        413,
-        OpenAiErrorJson("request body is larger than the limit of " +
-                            std::to_string(server_.max_body_bytes()) + " bytes",
-                        "invalid_request_error", "", "body_too_large"));
+    return RespondEarly(413, "request body is larger than the limit of " +
+                                 std::to_string(server_.max_body_bytes()) +
+                                 " bytes");
   }
   if (ec == http::error::header_limit) {
-    return RespondAndClose(431,
-                           OpenAiErrorJson("request headers are too large",
-                                           "invalid_request_error", "", ""));
+    return RespondEarly(431, "request headers are too large");
   }
   if (ec) {
     // A client that closed, timed out or sent no request at all gets
@@ -90,9 +85,7 @@ void HttpSession::OnRequest(beast::error_code ec) {
             http::make_error_code(http::error::bad_method).category() &&
         ec != http::error::end_of_stream;
     if (malformed && parser_->got_some()) {
-      return RespondAndClose(
-          400, OpenAiErrorJson("malformed HTTP request: " + ec.message(),
-                               "invalid_request_error", "", ""));
+      return RespondEarly(400, "malformed HTTP request: " + ec.message());
     }
     return Shut();
   }
@@ -255,6 +248,16 @@ void HttpSession::Answered(bool keep_alive) {
   } else {
     ReadRequest();
   }
+}
+
+void HttpSession::RespondEarly(int status, const std::string& message) {
+  // What Beast parsed of the target, which may be nothing (an oversized
+  // head): the handler picks the error's shape by path.
+  const auto target = parser_->get().target();
+  absl::string_view path(target.data(), target.size());
+  path = path.substr(0, path.find('?'));
+  RespondAndClose(status,
+                  server_.handler().EarlyErrorBody(path, status, message));
 }
 
 void HttpSession::RespondAndClose(int status, std::string body) {

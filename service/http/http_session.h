@@ -50,6 +50,8 @@ class HttpSession final : public HttpResponder,
   void WriteChunk(std::function<void(bool ok)> written);
   // The answer is on the wire: read the next request or close.
   void Answered(bool keep_alive);
+  // An error answered before the handler saw the request, then close.
+  void RespondEarly(int status, const std::string& message);
   void RespondAndClose(int status, std::string body);
   void Shut();
   bool KeepAlive() const;

@@ -334,6 +334,21 @@ TEST_F(OpenAiHttpLimitsTest, BodyOverTheLimitIs413) {
   EXPECT_TRUE(upstream_.requests().empty());
 }
 
+TEST_F(OpenAiHttpLimitsTest, BodyOverTheLimitIs413InTheShapeOfItsFront) {
+  const std::string big = absl::StrCat(
+      R"({"model":"openai/gpt-4o","max_tokens":16,"messages":[)",
+      R"({"role":"user","content":")", std::string(4096, 'x'), R"("}]})");
+  RawHttp http(server_.http_port());
+  ASSERT_TRUE(http.Send("POST", "/v1/messages", big));
+  HttpAnswer answer = http.Read();
+  EXPECT_EQ(answer.status, 413);
+  // Anthropic's SDKs read {"type":"error","error":{"type":...}}.
+  EXPECT_THAT(answer.body, HasSubstr(R"("type":"error")"));
+  EXPECT_THAT(answer.body, HasSubstr(R"("type":"request_too_large")"));
+  EXPECT_THAT(answer.body, HasSubstr("2048 bytes"));
+  EXPECT_TRUE(upstream_.requests().empty());
+}
+
 TEST_F(OpenAiHttpLimitsTest, SigtermDrainsStreamsAndAnswers503ToNewWork) {
   upstream_.set_handler(
       SseHandler(TextStream(std::vector<std::string>(20, "tok ")),
