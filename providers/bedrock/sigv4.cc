@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "providers/http/percent_decoding.h"
 
 namespace literllm {
 namespace {
@@ -70,26 +71,6 @@ absl::StatusOr<ParsedUrl> ParseUrl(absl::string_view url) {
   return parsed;
 }
 
-int HexValue(char c) {
-  return absl::ascii_isdigit(c) ? c - '0' : absl::ascii_tolower(c) - 'a' + 10;
-}
-
-// Decodes %XX escapes only ('+' stays '+'); a malformed escape is kept.
-std::string PercentDecode(absl::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && absl::ascii_isxdigit(s[i + 1]) &&
-        absl::ascii_isxdigit(s[i + 2])) {
-      out.push_back(
-          static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
 // The path with empty and dot segments removed (botocore's
 // normalize_url_path), then URI-encoded once more. The path is already
 // encoded on the wire, so an encoded byte is encoded twice: a model id's
@@ -118,8 +99,8 @@ std::string CanonicalQuery(absl::string_view query) {
   for (absl::string_view pair : absl::StrSplit(query, '&')) {
     std::pair<absl::string_view, absl::string_view> kv =
         absl::StrSplit(pair, absl::MaxSplits('=', 1));
-    pairs.emplace_back(AwsUriEncode(PercentDecode(kv.first)),
-                       AwsUriEncode(PercentDecode(kv.second)));
+    pairs.emplace_back(AwsUriEncode(PercentDecoded(kv.first)),
+                       AwsUriEncode(PercentDecoded(kv.second)));
   }
   std::sort(pairs.begin(), pairs.end());
   return absl::StrJoin(pairs, "&", absl::PairFormatter("="));

@@ -11,7 +11,7 @@
 #include "service/http/openai_chat_request.h"
 #include "service/http/openai_errors.h"
 #include "service/http/openai_json.h"
-#include "service/http/percent_decoding.h"
+#include "providers/http/percent_decoding.h"
 #include "service/models/model_listing.h"
 
 namespace literllm {

@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "service/tracing/hex.h"
+#include "providers/http/percent_decoding.h"
 
 #ifndef LITERLLM_VERSION
 #define LITERLLM_VERSION "0.0.0"
@@ -92,22 +92,6 @@ class EnvReader {
   const EnvLookup& env_;
   std::vector<std::string>& warnings_;
 };
-
-std::string PercentDecode(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() &&
-        HexDigitValue(text[i + 1]) >= 0 && HexDigitValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexDigitValue(text[i + 1]) << 4 |
-                                      HexDigitValue(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
 
 std::optional<SamplerKind> SamplerNamed(absl::string_view name) {
   static constexpr std::pair<absl::string_view, SamplerKind> kNames[] = {
@@ -277,8 +261,8 @@ std::vector<std::pair<std::string, std::string>> ParseKeyValueList(
       continue;
     }
     out.emplace_back(
-        PercentDecode(key),
-        PercentDecode(absl::StripAsciiWhitespace(entry.substr(eq + 1))));
+        PercentDecoded(key),
+        PercentDecoded(absl::StripAsciiWhitespace(entry.substr(eq + 1))));
   }
   return out;
 }

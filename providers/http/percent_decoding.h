@@ -1,5 +1,5 @@
-#ifndef LITERLLM_SERVICE_HTTP_PERCENT_DECODING_H_
-#define LITERLLM_SERVICE_HTTP_PERCENT_DECODING_H_
+#ifndef LITERLLM_PROVIDERS_HTTP_PERCENT_DECODING_H_
+#define LITERLLM_PROVIDERS_HTTP_PERCENT_DECODING_H_
 
 #include <string>
 
@@ -13,4 +13,4 @@ std::string PercentDecoded(absl::string_view text);
 
 }  // namespace literllm
 
-#endif  // LITERLLM_SERVICE_HTTP_PERCENT_DECODING_H_
+#endif  // LITERLLM_PROVIDERS_HTTP_PERCENT_DECODING_H_

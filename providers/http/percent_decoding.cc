@@ -1,4 +1,4 @@
-#include "service/http/percent_decoding.h"
+#include "providers/http/percent_decoding.h"
 
 #include "absl/strings/ascii.h"
 
