@@ -23,7 +23,7 @@ FRONTS = {"gRPC": "grpc", "OpenAI HTTP": "http", "Anthropic HTTP": "anthropic"}
 
 
 def main():
-    args = side_by_side.arguments(__doc__, "fronts")
+    args = side_by_side.arguments(__doc__, "fronts", front=False)
     work = args.work
     with gateways.Nginx(work) as nginx:
         variants = {
@@ -35,11 +35,7 @@ def main():
         served = nginx.requests_served()
     print(f"{args.rounds} rounds; {args.requests:,} requests at c=64, {args.latency:,} at "
           f"c=1; the upstream answered {served:,} requests")
-    print("\n| front | req/s c=64 (median) | ÷ gRPC | CPU µs/request | p50 ms c=1 "
-          "| p99 ms c=1 | failed |\n|---|---:|---:|---:|---:|---:|---:|")
-    for name, r in results.items():
-        print(f"| {name} | {r['rps']:,.0f} | {r['ratio']:.2f} | {r['cpu_us']:.0f} "
-              f"| {r['p50_ms']:.3f} | {r['p99_ms']:.3f} | {r['failed']} |")
+    side_by_side.print_table(results, "front", "gRPC")
 
 
 if __name__ == "__main__":

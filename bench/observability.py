@@ -44,11 +44,7 @@ def main():
         exports = sink.requests_served()
     print(f"front: {args.front}; {args.rounds} rounds; {args.requests:,} requests at c=64, "
           f"{args.latency:,} at c=1; the receiver got {exports:,} trace exports")
-    print("\n| server | req/s c=64 (median) | ÷ off | CPU µs/request | p50 ms c=1 "
-          "| p99 ms c=1 | failed |\n|---|---:|---:|---:|---:|---:|---:|")
-    for name, r in results.items():
-        print(f"| {name} | {r['rps']:,.0f} | {r['ratio']:.2f} | {r['cpu_us']:.0f} "
-              f"| {r['p50_ms']:.3f} | {r['p99_ms']:.3f} | {r['failed']} |")
+    side_by_side.print_table(results, "server", "off")
 
 
 if __name__ == "__main__":

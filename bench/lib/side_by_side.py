@@ -57,14 +57,15 @@ def measure(variants, rounds, requests, latency_requests, work, request, helper_
     return results
 
 
-def arguments(doc, out):
+def arguments(doc, out, front=True):
     """The command line every side-by-side script takes; `out` names its
-    folder under bench/out."""
+    folder under bench/out; `front` offers --front (http or grpc)."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=40000)
     parser.add_argument("--latency", type=int, default=3000)
-    parser.add_argument("--front", choices=("http", "grpc"), default="http")
+    if front:
+        parser.add_argument("--front", choices=("http", "grpc"), default="http")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / out))
     args = parser.parse_args()
     args.work = pathlib.Path(args.out)
@@ -89,3 +90,13 @@ def literllm(front, upstream, work, variant, env):
     _runs += 1
     gw.log = pathlib.Path(work) / f"{gw.name.replace(' ', '-')}-{_runs}.log"
     return gw
+
+
+def print_table(results, column, base):
+    """The Markdown table of `measure`'s results: `column` names the first
+    column, `base` the variant the ratios are to."""
+    print(f"\n| {column} | req/s c=64 (median) | ÷ {base} | CPU µs/request | p50 ms c=1 "
+          "| p99 ms c=1 | failed |\n|---|---:|---:|---:|---:|---:|---:|")
+    for name, r in results.items():
+        print(f"| {name} | {r['rps']:,.0f} | {r['ratio']:.2f} | {r['cpu_us']:.0f} "
+              f"| {r['p50_ms']:.3f} | {r['p99_ms']:.3f} | {r['failed']} |")
