@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "providers/http/percent_decoding.h"
+#include "providers/http/url_parts.h"
 
 namespace literllm {
 namespace {
@@ -28,46 +29,27 @@ constexpr absl::string_view kUnsignedHeaders[] = {
     // Replaced by what this signature adds.
     "authorization", "x-amz-date", "x-amz-security-token"};
 
+// The URL's parts as SigV4 reads them: the host with its port unless that
+// is the scheme's own.
 struct ParsedUrl {
-  std::string host;  // lower case, with the port unless it is the default
+  std::string host;
   std::string path;
   std::string query;
 };
 
 absl::StatusOr<ParsedUrl> ParseUrl(absl::string_view url) {
-  size_t scheme_end = url.find("://");
-  if (scheme_end == absl::string_view::npos) {
-    return absl::InvalidArgumentError("SigV4: the URL has no scheme");
-  }
-  std::string scheme = absl::AsciiStrToLower(url.substr(0, scheme_end));
-  url.remove_prefix(scheme_end + 3);
-  size_t authority_end = std::min(url.find_first_of("/?#"), url.size());
-  absl::string_view authority = url.substr(0, authority_end);
-  url.remove_prefix(authority_end);
-  if (size_t at = authority.rfind('@'); at != absl::string_view::npos) {
-    authority.remove_prefix(at + 1);  // userinfo is never signed
-  }
-  // The port follows the last ':' unless that is inside an IPv6 literal.
-  size_t colon = authority.rfind(':');
-  if (colon != absl::string_view::npos &&
-      authority.find(']', colon) == absl::string_view::npos) {
-    absl::string_view port = authority.substr(colon + 1);
-    if ((scheme == "https" && port == "443") ||
-        (scheme == "http" && port == "80") || port.empty()) {
-      authority = authority.substr(0, colon);
-    }
-  }
-  if (authority.empty()) {
-    return absl::InvalidArgumentError("SigV4: the URL has no host");
+  std::optional<UrlParts> parts = SplitUrl(url);
+  if (!parts.has_value()) {
+    return absl::InvalidArgumentError(url.find("://") == absl::string_view::npos
+                                          ? "SigV4: the URL has no scheme"
+                                          : "SigV4: the URL has no host");
   }
   ParsedUrl parsed;
-  parsed.host = absl::AsciiStrToLower(authority);
-  url = url.substr(0, std::min(url.find('#'), url.size()));
-  size_t query_start = std::min(url.find('?'), url.size());
-  parsed.path = std::string(url.substr(0, query_start));
-  if (query_start < url.size()) {
-    parsed.query = std::string(url.substr(query_start + 1));
-  }
+  parsed.host = parts->DefaultPort()
+                    ? parts->host
+                    : absl::StrCat(parts->host, ":", parts->port);
+  parsed.path = std::move(parts->path);
+  parsed.query = std::move(parts->query);
   return parsed;
 }
 

@@ -1,7 +1,7 @@
 #include "service/call/answer_record.h"
 
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
+#include "absl/strings/strip.h"
+#include "providers/http/url_parts.h"
 
 namespace literllm {
 
@@ -43,30 +43,16 @@ void AnswerRecord::Fill(CallOutcome& outcome) const {
 }
 
 void ServerOfUrl(absl::string_view url, std::string& host, int& port) {
-  port = absl::StartsWithIgnoreCase(url, "https:") ? 443 : 80;
-  size_t scheme = url.find("://");
-  if (scheme != absl::string_view::npos) url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#"));
-  size_t at = url.rfind('@');  // credentials never become an address
-  if (at != absl::string_view::npos) url.remove_prefix(at + 1);
-  absl::string_view port_text;
-  if (absl::StartsWith(url, "[")) {  // [v6]:port
-    size_t close = url.find(']');
-    if (close != absl::string_view::npos) {
-      if (close + 1 < url.size() && url[close + 1] == ':') {
-        port_text = url.substr(close + 2);
-      }
-      url = url.substr(1, close - 1);
-    }
-  } else if (size_t colon = url.rfind(':'); colon != absl::string_view::npos) {
-    port_text = url.substr(colon + 1);
-    url = url.substr(0, colon);
+  std::optional<UrlParts> parts = SplitUrl(url);
+  if (!parts.has_value()) {
+    host.clear();
+    port = 0;
+    return;
   }
-  int parsed = 0;
-  if (!port_text.empty() && absl::SimpleAtoi(port_text, &parsed)) {
-    port = parsed;
-  }
-  host = std::string(url);
+  // server.address is the bare name: an IPv6 literal loses its brackets.
+  host =
+      std::string(absl::StripPrefix(absl::StripSuffix(parts->host, "]"), "["));
+  port = parts->PortNumber();
 }
 
 }  // namespace literllm

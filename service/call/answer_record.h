@@ -31,7 +31,8 @@ class AnswerRecord {
 };
 
 // The host and port of an http(s) URL (the scheme's default port when none
-// is given), for the attempt's `server.address` and `server.port`.
+// is given), for the attempt's `server.address` and `server.port`; empty
+// and 0 for a URL that is not one.
 void ServerOfUrl(absl::string_view url, std::string& host, int& port);
 
 }  // namespace literllm
