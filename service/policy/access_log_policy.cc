@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/clock.h"
+#include "service/policy/call_metric_labels.h"
 #include "service/telemetry/access_log_line.h"
 
 namespace literllm {
@@ -19,7 +20,6 @@ std::optional<double> Milliseconds(std::optional<absl::Duration> d) {
 
 std::string AccessLogLineOf(const CallOutcome& outcome, absl::Time end) {
   const CallContext* context = outcome.context;
-  const Caller* caller = context != nullptr ? context->caller.get() : nullptr;
   std::optional<int64_t> prompt_tokens, completion_tokens;
   if (outcome.usage.has_value()) {
     prompt_tokens = outcome.usage->prompt_tokens();
@@ -39,11 +39,11 @@ std::string AccessLogLineOf(const CallOutcome& outcome, absl::Time end) {
   } else {
     line.Null("front").Null("method");
   }
-  return line.String("key", caller != nullptr ? caller->name : "anonymous")
+  return line.String("key", KeyName(outcome))
       .String("model", outcome.model, kAccessLogMaxModelBytes)
       .StringOrNull("provider", outcome.provider)
       .StringOrNull("deployment", outcome.deployment)
-      .String("status", absl::StatusCodeToString(outcome.status.code()))
+      .String("status", StatusCodeName(outcome.status.code()))
       .Fixed("latency_ms", Milliseconds(outcome.latency), 3)
       .Fixed("ttft_ms", Milliseconds(outcome.time_to_first_token), 3)
       .Int("attempts", outcome.attempts)
